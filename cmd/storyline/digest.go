@@ -1,0 +1,94 @@
+package main
+
+import (
+	"time"
+
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/story"
+)
+
+func (e *env) digestCommand(g *globalFlags) *cobra.Command {
+	var in inputFlags
+	var format string
+	cmd := &cobra.Command{
+		Use:   "digest PATH...",
+		Short: "Print the stories of the articles at PATH (no store needed)",
+		Long: `digest reads articles from files, folders (recursively), feeds or standard
+input ("-"), groups them into stories in memory and prints the dossier: JSON
+(the storyline.dossier/v1 contract) or Markdown. Nothing is stored.
+
+Bad inputs are named on stderr and skipped; the dossier of the rest is still
+printed, and the exit status is 1.`,
+		Example: `  storyline digest examples/ukraine-talks
+  storyline digest --format json examples/ukraine-talks > dossier.json
+  curl -s https://example.org/feed.xml | storyline digest -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := e.outputFormat(format, "json", "markdown")
+			if err != nil {
+				return err
+			}
+			db, eng, err := openEngine(cmd.Context(), ":memory:")
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			t := tally{start: time.Now()}
+			err = e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {
+				_, err := eng.Ingest(cmd.Context(), batch)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			stories, err := eng.AllStories(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := e.writeDossier(e.stdout, f, stories); err != nil {
+				return err
+			}
+			if t.failed > 0 {
+				return errFailed
+			}
+			return nil
+		},
+	}
+	in.register(cmd)
+	cmd.Flags().StringVar(&format, "format", "", "output format: json or markdown (default markdown on a terminal, json otherwise)")
+	return cmd
+}
+
+// outputFormat checks a --format value; "" picks markdown on a terminal and
+// the first allowed format otherwise.
+func (e *env) outputFormat(format string, allowed ...string) (string, error) {
+	if format == "" {
+		for _, a := range allowed {
+			if a == "markdown" && e.isTerminal(e.stdout) {
+				return a, nil
+			}
+		}
+		return allowed[0], nil
+	}
+	for _, a := range allowed {
+		if format == a {
+			return format, nil
+		}
+	}
+	return "", fmt.Errorf("unknown --format %q (want one of %v)", format, allowed)
+}
+
+// writeDossier writes the dossier of stories in format f.
+func (e *env) writeDossier(w io.Writer, f string, stories []story.Story) error {
+	d := dossier.New(stories, e.now())
+	if f == "markdown" {
+		return d.WriteMarkdown(w)
+	}
+	return d.WriteJSON(w)
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/ingest"
+)
+
+// inputFlags control how input paths are read.
+type inputFlags struct {
+	maxSize int64
+	batch   int
+}
+
+func (f *inputFlags) register(cmd *cobra.Command) {
+	cmd.Flags().Int64Var(&f.maxSize, "max-size", 10<<20, "largest accepted input per article or file, in bytes")
+	cmd.Flags().IntVar(&f.batch, "batch", 1000, "articles per store transaction")
+}
+
+// tally counts what reading and ingesting did.
+type tally struct {
+	read, ingested, duplicates, skipped, failed int
+	start                                       time.Time
+}
+
+func (t tally) String() string {
+	secs := time.Since(t.start).Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(t.read) / secs
+	}
+	return fmt.Sprintf("ingested %d, duplicates %d, skipped %d, failed %d, %.0f articles/s",
+		t.ingested, t.duplicates, t.skipped, t.failed, rate)
+}
+
+// readInput reads every ref and calls fn with batches of at most f.batch
+// articles, in input order. Bad inputs are reported on stderr and counted in
+// t; reading goes on. An error from fn stops the reading and is returned.
+func (e *env) readInput(ctx context.Context, refs []string, f inputFlags, t *tally,
+	fn func([]article.Article) error) error {
+	r := ingest.New(ingest.Options{MaxSize: f.maxSize, Stdin: e.stdin})
+	bar := e.progress()
+	batch := make([]article.Article, 0, f.batch)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := fn(batch)
+		batch = batch[:0]
+		return err
+	}
+	for _, ref := range refs {
+		err := r.Read(ctx, ref, func(res ingest.Result) error {
+			switch {
+			case res.Skipped:
+				t.skipped++
+			case res.Err != nil:
+				t.failed++
+				fmt.Fprintf(e.stderr, "storyline: %v\n", res.Err)
+			default:
+				t.read++
+				bar.Add(1)
+				batch = append(batch, *res.Article)
+				if len(batch) >= f.batch {
+					return flush()
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	err := flush()
+	bar.Finish()
+	return err
+}
+
+// progress returns a progress display on stderr when stderr is a terminal,
+// and an invisible one otherwise.
+func (e *env) progress() *progressbar.ProgressBar {
+	visible := e.isTerminal(e.stderr)
+	return progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionSetVisibility(visible),
+		progressbar.OptionSetDescription("reading articles"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/store"
+	"github.com/storyline-news/storyline/internal/story"
+)
+
+func (e *env) storiesCommand(g *globalFlags) *cobra.Command {
+	var format string
+	var limit, offset int
+	cmd := &cobra.Command{
+		Use:   "stories",
+		Short: "List the stored stories, newest first",
+		Long: `stories lists the stories in the store, most recently published first: ID,
+date span, number of articles and headline. --format json prints the same as
+a JSON array of story summaries.`,
+		Example: `  storyline stories
+  storyline stories --limit 20 --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := e.outputFormat(format, "text", "json")
+			if err != nil {
+				return err
+			}
+			db, eng, err := e.openStore(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			ss, err := eng.Stories(cmd.Context(), store.StoryFilter{Limit: limit, Offset: offset})
+			if err != nil {
+				return err
+			}
+			if f == "json" {
+				out := make([]dossier.Summary, len(ss))
+				for i, s := range ss {
+					out[i] = dossier.FromSummary(s)
+				}
+				return writeJSON(e.stdout, out)
+			}
+			return writeStoryTable(e.stdout, ss)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().IntVar(&limit, "limit", 0, "list at most this many stories (0: all)")
+	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many stories first")
+	return cmd
+}
+
+func writeStoryTable(w io.Writer, ss []store.Story) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "STORY\tPUBLISHED\tARTICLES\tHEADLINE")
+	for _, s := range ss {
+		d := dossier.FromSummary(s)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.ID, dateSpan(d.FirstPublished, d.LastPublished),
+			s.Articles, oneLine(s.Headline))
+	}
+	return tw.Flush()
+}
+
+func dateSpan(first, last *string) string {
+	switch {
+	case first == nil:
+		return "undated"
+	case *first == *last:
+		return *first
+	}
+	return *first + ".." + *last
+}
+
+// oneLine keeps text from an article on one line of terminal output.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func (e *env) showCommand(g *globalFlags) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "show STORY",
+		Short: "Print one stored story's dossier",
+		Long: `show builds the dossier of one stored story (an ID from "storyline stories")
+and prints it as Markdown or as JSON in the storyline.dossier/v1 shape.`,
+		Example: `  storyline show s-3f2a9c0d1e4b5a6c
+  storyline show --format json s-3f2a9c0d1e4b5a6c`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := e.outputFormat(format, "json", "markdown")
+			if err != nil {
+				return err
+			}
+			db, eng, err := e.openStore(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			s, err := eng.Story(cmd.Context(), args[0])
+			if err != nil {
+				return fmt.Errorf("story %s: %w", args[0], err)
+			}
+			return e.writeDossier(e.stdout, f, []story.Story{s})
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "", "output format: json or markdown (default markdown on a terminal, json otherwise)")
+	return cmd
+}
+
+func (e *env) searchCommand(g *globalFlags) *cobra.Command {
+	var format string
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: "Full-text search over stored titles and bodies",
+		Long: `search finds stored articles whose title or text matches all the words of
+QUERY (a "quoted phrase" must match as a phrase) and prints the best matches
+first, each with its story and a snippet in which the matched words are marked
+« like this ».`,
+		Example: `  storyline search Zelensky security guarantees
+  storyline search '"Oval Office"' --format json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := e.outputFormat(format, "text", "json")
+			if err != nil {
+				return err
+			}
+			db, _, err := e.openStore(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			hits, err := db.Search(cmd.Context(), strings.Join(args, " "), limit)
+			if err != nil {
+				return err
+			}
+			if f == "json" {
+				out := make([]dossier.Hit, len(hits))
+				for i, h := range hits {
+					out[i] = dossier.FromHit(h)
+				}
+				return writeJSON(e.stdout, out)
+			}
+			for _, h := range hits {
+				fmt.Fprintf(e.stdout, "%s  %s  %s\n    %s\n", h.ArticleID, h.StoryID, oneLine(h.Title), oneLine(h.Snippet))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().IntVar(&limit, "limit", 20, "print at most this many matches")
+	return cmd
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

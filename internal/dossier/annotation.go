@@ -1,0 +1,87 @@
+package dossier
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/storyline-news/storyline/internal/article"
+)
+
+// Annotation is one line of `storyline annotate --format jsonl`: everything
+// the analysis stages found in one article, with code-point offsets into
+// Text (spec/annotations.md).
+type Annotation struct {
+	ID                string             `json:"id"`
+	SourceRef         string             `json:"source_ref"`
+	Published         *string            `json:"published"`
+	PublishedInferred bool               `json:"published_inferred"`
+	Text              string             `json:"text"`
+	Mentions          []Mention          `json:"mentions"`
+	Entities          []AnnotationEntity `json:"entities"`
+	Quotes            []AnnotationQuote  `json:"quotes"`
+	Timexes           []Timex            `json:"timexes"`
+}
+
+// Mention is one span of text that names an entity.
+type Mention struct {
+	Start  int     `json:"start"`
+	End    int     `json:"end"`
+	Text   string  `json:"text"`
+	Type   string  `json:"type"`
+	Entity *string `json:"entity"`
+}
+
+// AnnotationEntity is an entity as seen within one article.
+type AnnotationEntity struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Aliases []string `json:"aliases"`
+	Roles   []string `json:"roles"`
+}
+
+// AnnotationQuote is one quote with its offsets and its speaker's.
+type AnnotationQuote struct {
+	Start         int     `json:"start"`
+	End           int     `json:"end"`
+	Text          string  `json:"text"`
+	Direct        bool    `json:"direct"`
+	Speaker       *string `json:"speaker"`
+	SpeakerEntity *string `json:"speaker_entity"`
+	SpeakerStart  *int    `json:"speaker_start"`
+	SpeakerEnd    *int    `json:"speaker_end"`
+	Cue           *string `json:"cue"`
+}
+
+// Timex is one time expression, TIMEX3-typed and normalized against the
+// article's publication date.
+type Timex struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+}
+
+// NewAnnotation returns the annotation of a with every list present and
+// empty; the stages fill them.
+func NewAnnotation(a article.Article) Annotation {
+	return Annotation{
+		ID:                a.ID,
+		SourceRef:         a.SourceRef,
+		Published:         date(a.Published),
+		PublishedInferred: a.PublishedInferred,
+		Text:              a.Text,
+		Mentions:          []Mention{},
+		Entities:          []AnnotationEntity{},
+		Quotes:            []AnnotationQuote{},
+		Timexes:           []Timex{},
+	}
+}
+
+// WriteJSONL writes one annotation as a single JSON line.
+func (an Annotation) WriteJSONL(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(an)
+}

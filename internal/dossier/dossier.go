@@ -1,0 +1,191 @@
+// Package dossier defines storyline's public output contracts and encodes
+// them: the story dossier (schema storyline.dossier/v1, spec/dossier.md) as
+// JSON and Markdown, and the per-article annotations (spec/annotations.md)
+// as JSON Lines.
+//
+// The wire types live here and only here, so renaming a Go field elsewhere
+// can never change the contract. Every list is sorted explicitly and no map
+// is encoded, so the same input gives byte-identical output apart from
+// GeneratedAt.
+package dossier
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/story"
+)
+
+// Schema names the version of the dossier contract.
+const Schema = "storyline.dossier/v1"
+
+// Dossier is the document `storyline digest --format json` prints.
+type Dossier struct {
+	Schema      string  `json:"schema"`
+	GeneratedAt string  `json:"generated_at"`
+	Stories     []Story `json:"stories"`
+}
+
+// Story is one story of the dossier.
+type Story struct {
+	ID             string       `json:"id"`
+	Headline       string       `json:"headline"`
+	FirstPublished *string      `json:"first_published"`
+	LastPublished  *string      `json:"last_published"`
+	Articles       []Article    `json:"articles"`
+	Reuse          []Reuse      `json:"reuse"`
+	Entities       []Entity     `json:"entities"`
+	Quotes         []Quote      `json:"quotes"`
+	Timeline       []Event      `json:"timeline"`
+	Divergences    []Divergence `json:"divergences"`
+}
+
+// Article is one article of a story.
+type Article struct {
+	ID                string  `json:"id"`
+	SourceRef         string  `json:"source_ref"`
+	Outlet            *string `json:"outlet"`
+	URL               *string `json:"url"`
+	Title             *string `json:"title"`
+	Published         *string `json:"published"`
+	PublishedInferred bool    `json:"published_inferred"`
+	Language          *string `json:"language"`
+	Words             int     `json:"words"`
+}
+
+// Reuse relates two articles that share text.
+type Reuse struct {
+	A          string    `json:"a"`
+	B          string    `json:"b"`
+	Relation   string    `json:"relation"`
+	Similarity float64   `json:"similarity"`
+	Passages   []Passage `json:"passages"`
+}
+
+// Passage is one stretch of text shared by two articles, with code-point
+// offsets into each article's text.
+type Passage struct {
+	AStart int    `json:"a_start"`
+	AEnd   int    `json:"a_end"`
+	BStart int    `json:"b_start"`
+	BEnd   int    `json:"b_end"`
+	Text   string `json:"text"`
+}
+
+// Entity is one real person, organization, place or other named thing.
+type Entity struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Aliases  []string `json:"aliases"`
+	Roles    []string `json:"roles"`
+	Mentions int      `json:"mentions"`
+	Articles []string `json:"articles"`
+}
+
+// Quote is something a speaker said, directly or reported.
+type Quote struct {
+	Text          string  `json:"text"`
+	Speaker       *string `json:"speaker"`
+	SpeakerEntity *string `json:"speaker_entity"`
+	Article       string  `json:"article"`
+	Direct        bool    `json:"direct"`
+}
+
+// Event is one dated entry of a story's timeline.
+type Event struct {
+	Date      string   `json:"date"`
+	Precision string   `json:"precision"`
+	Kind      string   `json:"kind"`
+	Text      string   `json:"text"`
+	Articles  []string `json:"articles"`
+	Entities  []string `json:"entities"`
+}
+
+// Divergence is a point on which the story's sources disagree.
+type Divergence struct {
+	Topic    string    `json:"topic"`
+	Variants []Variant `json:"variants"`
+}
+
+// Variant is one version of a disputed fact and the articles that give it.
+type Variant struct {
+	Value    string   `json:"value"`
+	Articles []string `json:"articles"`
+}
+
+// New returns the dossier of the given stories, generated at now. Stories
+// are sorted by last publication date, newest first, undated last, then by
+// ID.
+func New(stories []story.Story, now time.Time) Dossier {
+	d := Dossier{
+		Schema:      Schema,
+		GeneratedAt: now.UTC().Format(time.RFC3339),
+		Stories:     make([]Story, 0, len(stories)),
+	}
+	for _, s := range stories {
+		d.Stories = append(d.Stories, FromStory(s))
+	}
+	sortStories(d.Stories)
+	return d
+}
+
+// FromStory converts a story to its wire form.
+func FromStory(s story.Story) Story {
+	out := Story{
+		ID:             s.ID,
+		Headline:       s.Headline,
+		FirstPublished: date(s.FirstPublished),
+		LastPublished:  date(s.LastPublished),
+		Articles:       make([]Article, 0, len(s.Articles)),
+		Reuse:          []Reuse{},
+		Entities:       []Entity{},
+		Quotes:         []Quote{},
+		Timeline:       []Event{},
+		Divergences:    []Divergence{},
+	}
+	for _, a := range s.Articles {
+		out.Articles = append(out.Articles, FromArticle(a))
+	}
+	return out
+}
+
+// FromArticle converts an article's metadata to its wire form.
+func FromArticle(a article.Article) Article {
+	return Article{
+		ID:                a.ID,
+		SourceRef:         a.SourceRef,
+		Outlet:            optional(a.Outlet),
+		URL:               optional(a.URL),
+		Title:             optional(a.Title),
+		Published:         date(a.Published),
+		PublishedInferred: a.PublishedInferred,
+		Language:          optional(a.Language),
+		Words:             a.Words(),
+	}
+}
+
+// WriteJSON writes d as indented JSON followed by a newline.
+func (d Dossier) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(d)
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func date(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.UTC().Format(time.DateOnly)
+	return &s
+}

@@ -1,0 +1,101 @@
+package dossier
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/story"
+)
+
+func day(s string) time.Time {
+	t, _ := time.Parse(time.DateOnly, s)
+	return t
+}
+
+func TestStoriesSortedNewestFirstUndatedLast(t *testing.T) {
+	stories := []story.Story{
+		{ID: "s-b"},
+		{ID: "s-old", LastPublished: day("2025-01-01"), FirstPublished: day("2025-01-01")},
+		{ID: "s-a"},
+		{ID: "s-new", LastPublished: day("2025-08-19"), FirstPublished: day("2025-08-17")},
+		{ID: "s-new0", LastPublished: day("2025-08-19"), FirstPublished: day("2025-08-19")},
+	}
+	d := New(stories, day("2026-01-01"))
+	var got []string
+	for _, s := range d.Stories {
+		got = append(got, s.ID)
+	}
+	want := []string{"s-new", "s-new0", "s-old", "s-a", "s-b"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("story order (-want +got):\n%s", diff)
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	a := article.Article{ID: "a-1", SourceRef: "x.txt", Text: "Two words", Published: day("2025-08-17")}
+	d := New([]story.Story{{ID: "s-1", Headline: "H", Articles: []article.Article{a}}}, day("2026-11-22"))
+	var buf bytes.Buffer
+	if err := d.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["schema"] != Schema || got["generated_at"] != "2026-11-22T00:00:00Z" {
+		t.Errorf("header = %v, %v", got["schema"], got["generated_at"])
+	}
+	s := got["stories"].([]any)[0].(map[string]any)
+	for _, k := range []string{"reuse", "entities", "quotes", "timeline", "divergences"} {
+		if l, ok := s[k].([]any); !ok || len(l) != 0 {
+			t.Errorf("%s = %#v, want an empty list", k, s[k])
+		}
+	}
+	if s["first_published"] != nil {
+		t.Errorf("first_published = %v, want null", s["first_published"])
+	}
+	art := s["articles"].([]any)[0].(map[string]any)
+	want := map[string]any{
+		"id": "a-1", "source_ref": "x.txt", "outlet": nil, "url": nil, "title": nil,
+		"published": "2025-08-17", "published_inferred": false, "language": nil, "words": 2.0,
+	}
+	if diff := cmp.Diff(want, art); diff != "" {
+		t.Errorf("article (-want +got):\n%s", diff)
+	}
+}
+
+func TestMarkdownEscapesArticleText(t *testing.T) {
+	a := article.Article{ID: "a-1", SourceRef: "evil|file.txt", Title: "<script>alert(1)</script> | *bold* [x](javascript:alert(1))"}
+	d := New([]story.Story{{ID: "s-1", Headline: "# <img src=x onerror=alert(1)>\nsecond line", Articles: []article.Article{a}}}, time.Time{})
+	var buf bytes.Buffer
+	if err := d.WriteMarkdown(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"<script>", "<img", "[x](javascript", "evil|file", "\nsecond line"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("Markdown contains %q unescaped:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, `&lt;script&gt;`) || !strings.Contains(out, `\|`) {
+		t.Errorf("Markdown lacks the escaped forms:\n%s", out)
+	}
+}
+
+func TestAnnotationHasEmptyLists(t *testing.T) {
+	var buf bytes.Buffer
+	a := article.Article{ID: "a-1", SourceRef: "-#L1", Text: "Zelensky said “yes”."}
+	if err := NewAnnotation(a).WriteJSONL(&buf); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"a-1","source_ref":"-#L1","published":null,"published_inferred":false,"text":"Zelensky said “yes”.","mentions":[],"entities":[],"quotes":[],"timexes":[]}` + "\n"
+	if got := buf.String(); got != want {
+		t.Errorf("annotation\n got %s\nwant %s", got, want)
+	}
+}

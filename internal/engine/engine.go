@@ -1,0 +1,245 @@
+// Package engine runs storyline's pipeline over a store: it assigns incoming
+// articles to stories (package cluster), commits them in batches, and builds
+// stories (package story) from what is stored. It is the only package that
+// knows every stage; the CLI and the web server talk to it.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/cluster"
+	"github.com/storyline-news/storyline/internal/store"
+	"github.com/storyline-news/storyline/internal/story"
+)
+
+// Options configures an Engine. The zero value is a good default.
+type Options struct {
+	Cluster cluster.Options
+}
+
+// Engine ingests articles into a store and reads stories back. Its methods
+// are safe for concurrent use; ingest batches run one at a time.
+type Engine struct {
+	st   store.Store
+	opts Options
+
+	mu        sync.Mutex // guards the fields below and serializes Ingest
+	cl        *cluster.Clusterer
+	summaries map[string]*summary
+}
+
+// Open returns an Engine over st. The clustering state is rebuilt from the
+// stored articles by the first Ingest, so readers pay nothing for it.
+func Open(ctx context.Context, st store.Store, opts Options) (*Engine, error) {
+	return &Engine{st: st, opts: opts}, nil
+}
+
+// restore rebuilds the clusterer and story summaries from the store.
+func (e *Engine) restore(ctx context.Context) error {
+	e.cl = cluster.New(e.opts.Cluster)
+	e.summaries = make(map[string]*summary)
+	err := e.st.Scan(ctx, func(a article.Article, storyID string) error {
+		if storyID == "" {
+			return nil
+		}
+		e.cl.Restore(a, storyID)
+		e.summary(storyID).add(a)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("engine: restore clustering state: %w", err)
+	}
+	return nil
+}
+
+// Stats counts what one call to Ingest did.
+type Stats struct {
+	// Ingested is the number of articles newly stored.
+	Ingested int
+	// Duplicates is the number of articles that were already stored or
+	// appeared earlier in the same batch.
+	Duplicates int
+}
+
+// Ingest clusters and stores one batch of articles in a single transaction:
+// if it fails, nothing of the batch is stored.
+func (e *Engine) Ingest(ctx context.Context, arts []article.Article) (Stats, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cl == nil {
+		if err := e.restore(ctx); err != nil {
+			return Stats{}, err
+		}
+	}
+	fresh, st, err := e.fresh(ctx, arts)
+	if err != nil {
+		return Stats{}, err
+	}
+	if len(fresh) == 0 {
+		return st, nil
+	}
+	b := store.Batch{Articles: fresh}
+	touched := make(map[string]bool)
+	var order []string
+	for _, a := range fresh {
+		d := e.cl.Assign(a)
+		b.Assignments = append(b.Assignments, store.Assignment{
+			ArticleID: a.ID, StoryID: d.StoryID, Score: d.Score, Evidence: d.Evidence,
+		})
+		e.summary(d.StoryID).add(a)
+		if !touched[d.StoryID] {
+			touched[d.StoryID] = true
+			order = append(order, d.StoryID)
+		}
+	}
+	for _, id := range order {
+		b.Stories = append(b.Stories, e.summaries[id].story())
+	}
+	added, err := e.st.Commit(ctx, b)
+	if err != nil {
+		// The in-memory state already holds the batch: drop it, so that it
+		// is rebuilt from what the store really holds.
+		e.cl = nil // rebuilt by the next Ingest
+		return Stats{}, fmt.Errorf("engine: commit: %w", err)
+	}
+	st.Ingested = added
+	st.Duplicates += len(fresh) - added
+	return st, nil
+}
+
+// fresh returns the articles of arts that are neither stored nor repeated
+// within arts, and counts the others as duplicates.
+func (e *Engine) fresh(ctx context.Context, arts []article.Article) ([]article.Article, Stats, error) {
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	known, err := e.st.Known(ctx, ids)
+	if err != nil {
+		return nil, Stats{}, fmt.Errorf("engine: %w", err)
+	}
+	var st Stats
+	seen := make(map[string]bool, len(arts))
+	out := make([]article.Article, 0, len(arts))
+	for _, a := range arts {
+		if known[a.ID] || seen[a.ID] {
+			st.Duplicates++
+			continue
+		}
+		seen[a.ID] = true
+		out = append(out, a)
+	}
+	return out, st, nil
+}
+
+// Stories lists stored story summaries, newest first.
+func (e *Engine) Stories(ctx context.Context, f store.StoryFilter) ([]store.Story, error) {
+	return e.st.Stories(ctx, f)
+}
+
+// Story builds the story with the given ID from its stored articles.
+func (e *Engine) Story(ctx context.Context, id string) (story.Story, error) {
+	arts, err := e.st.StoryArticles(ctx, id)
+	if err != nil {
+		return story.Story{}, err
+	}
+	if len(arts) == 0 {
+		if _, err := e.st.Story(ctx, id); err != nil {
+			return story.Story{}, err
+		}
+	}
+	return story.Build(id, arts), nil
+}
+
+// AllStories builds every stored story, newest first.
+func (e *Engine) AllStories(ctx context.Context) ([]story.Story, error) {
+	sums, err := e.st.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]story.Story, 0, len(sums))
+	for _, s := range sums {
+		st, err := e.Story(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// summary returns the running summary of a story, creating it if needed.
+func (e *Engine) summary(id string) *summary {
+	s := e.summaries[id]
+	if s == nil {
+		s = &summary{id: id}
+		e.summaries[id] = s
+	}
+	return s
+}
+
+// summary keeps what a story's stored summary needs without holding its
+// articles: the date span, the count, and the headline candidates (story
+// order: dated before undated, earlier first, first seen among equals).
+type summary struct {
+	id          string
+	first, last time.Time
+	count       int
+	titled      candidate // earliest article with a title
+	earliest    candidate // earliest article, for a headline from its text
+}
+
+// candidate is a possible headline and the date of the article it comes from.
+type candidate struct {
+	set       bool
+	published time.Time
+	headline  string
+}
+
+func (c candidate) later(p time.Time) bool {
+	switch {
+	case !c.set:
+		return true
+	case p.IsZero():
+		return false
+	case c.published.IsZero():
+		return true
+	}
+	return p.Before(c.published)
+}
+
+func (s *summary) add(a article.Article) {
+	s.count++
+	if p := a.Published; !p.IsZero() {
+		if s.first.IsZero() || p.Before(s.first) {
+			s.first = p
+		}
+		if s.last.IsZero() || p.After(s.last) {
+			s.last = p
+		}
+	}
+	if s.earliest.later(a.Published) {
+		s.earliest = candidate{true, a.Published, story.Headline([]article.Article{a})}
+	}
+	if a.Title != "" && s.titled.later(a.Published) {
+		s.titled = candidate{true, a.Published, story.Headline([]article.Article{a})}
+	}
+}
+
+func (s *summary) story() store.Story {
+	headline := s.earliest.headline
+	if s.titled.set {
+		headline = s.titled.headline
+	}
+	return store.Story{
+		ID:             s.id,
+		Headline:       headline,
+		FirstPublished: s.first,
+		LastPublished:  s.last,
+		Articles:       s.count,
+	}
+}

@@ -1,0 +1,168 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/storyline-news/storyline/internal/article"
+)
+
+// withID returns a with its ID set.
+func withID(a article.Article) *article.Article {
+	a.SetID()
+	return &a
+}
+
+func TestReadFeed(t *testing.T) {
+	tests := []struct {
+		ref  string
+		want []Result
+	}{
+		{
+			ref: "testdata/feed/content.rss",
+			want: []Result{
+				{Ref: "testdata/feed/content.rss#1", Article: withID(article.Article{
+					SourceRef: "testdata/feed/content.rss#1",
+					URL:       "https://www.kyivdailyherald.example/world/2025/08/18/trump-protection",
+					Title:     "Trump promises Ukraine ‘good protection’ after White House talks",
+					Outlet:    "Kyiv Daily Herald – World",
+					Author:    "Olena Kovalenko",
+					Published: date("2025-08-18T21:40:00Z"),
+					Language:  "en",
+					Text: "US president Donald Trump told Volodymyr Zelensky on Monday that the United States would help guarantee Ukraine’s security in any deal to end the war.\n" +
+						"“When it comes to security, there’s going to be a lot of help,” Trump told reporters at the White House.\n" +
+						"Talks with Putin\n" +
+						"Trump said he had begun arranging a meeting between Zelensky and Russian president Vladimir Putin.",
+				})},
+				{Ref: "testdata/feed/content.rss#2", Article: withID(article.Article{
+					SourceRef: "testdata/feed/content.rss#2",
+					URL:       "https://www.kyivdailyherald.example/world/2025/08/19/europe-ceasefire",
+					Title:     "European leaders push for ceasefire before next summit",
+					Outlet:    "Kyiv Daily Herald – World",
+					Author:    "Marta Hrytsenko",
+					Published: date("2025-08-19T04:15:00Z"),
+					Language:  "en",
+					Text: "German chancellor Friedrich Merz said he could not imagine the next meeting taking place without a ceasefire.\n" +
+						"French president Emmanuel Macron backed the call, while Trump said a ceasefire was not necessary to reach a peace deal.",
+				})},
+				{Ref: "testdata/feed/content.rss#3", Err: &Error{Ref: "testdata/feed/content.rss#3", Err: ErrEmpty}},
+			},
+		},
+		{
+			ref: "testdata/feed/description.xml", // ISO-8859-1, descriptions only
+			want: []Result{
+				{Ref: "testdata/feed/description.xml#1", Article: withID(article.Article{
+					SourceRef: "testdata/feed/description.xml#1",
+					URL:       "https://wire.example/2025/08/19/guarantees",
+					Title:     "Zelensky says guarantees to be formalised within 10 days",
+					Outlet:    "Wire Service Headlines",
+					Published: date("2025-08-19T09:02:11Z"),
+					Language:  "en",
+					Text:      `Ukrainian president Volodymyr Zelensky said on Tuesday that security guarantees would be "formalised on paper" within the next week to 10 days — and that Kyiv had offered to buy about $90 billion of US weapons.`,
+				})},
+				{Ref: "testdata/feed/description.xml#2", Article: withID(article.Article{
+					SourceRef: "testdata/feed/description.xml#2",
+					URL:       "https://wire.example/2025/08/19/cafe",
+					Title:     "Café owners in Kyiv reopen after strikes",
+					Outlet:    "Wire Service Headlines",
+					Language:  "en",
+					Text:      "Owners of a café in central Kyiv reopened on Tuesday, a day after Russian strikes damaged the street.",
+				})},
+			},
+		},
+		{
+			ref: "testdata/feed/atom.atom",
+			want: []Result{
+				{Ref: "testdata/feed/atom.atom#1", Article: withID(article.Article{
+					SourceRef: "testdata/feed/atom.atom#1",
+					URL:       "https://policyreview.example/2025/08/19/rutte-article-5",
+					Title:     "Rutte: Article 5–style guarantees on the table",
+					Outlet:    "Brussels Policy Review",
+					Author:    "Pieter de Vries, Anna Nowak",
+					Published: date("2025-08-19T08:30:00Z"),
+					Language:  "en",
+					Text: "NATO Secretary General Mark Rutte said that while NATO membership for Ukraine was not on the table, there was a discussion about Article 5-type security guarantees.\n" +
+						"Article 5 of NATO’s founding treaty is the principle of collective defence.",
+				})},
+				{Ref: "testdata/feed/atom.atom#2", Article: withID(article.Article{
+					SourceRef: "testdata/feed/atom.atom#2",
+					URL:       "https://policyreview.example/2025/08/19/druzhba",
+					Title:     "Hungary criticises strike on Druzhba pipeline",
+					Outlet:    "Brussels Policy Review",
+					Published: date("2025-08-19T08:00:00Z"), // <updated>: no <published>
+					Language:  "en",
+					Text:      "Hungary's foreign minister criticised a Ukrainian strike on the Druzhba pipeline, which supplies oil to Slovakia and Hungary.",
+				})},
+			},
+		},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.ref, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, collect(t, r, tt.ref), cmpErrors); diff != "" {
+				t.Errorf("Read(%s) mismatch (-want +got):\n%s", tt.ref, diff)
+			}
+		})
+	}
+}
+
+const rssItem = `<item><title>Talks</title><description>Leaders met in Washington on Monday.</description></item>`
+
+func rss(items string) string {
+	return `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>` + items + `</channel></rss>`
+}
+
+func TestParseFeed(t *testing.T) {
+	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(
+		strings.Replace(rss(rssItem), `<?xml version="1.0"?>`, `<?xml version="1.0" encoding="UTF-16"?>`, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		in    string
+		texts []string
+		err   error
+	}{
+		{"RSS", rss(rssItem), []string{"Leaders met in Washington on Monday."}, nil},
+		{"UTF-16 with BOM and declaration", utf16, []string{"Leaders met in Washington on Monday."}, nil},
+		{"RSS 1.0", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>F</title></channel>` +
+			`<item><title>T</title><link>https://x.example/1</link><description>RDF item text.</description></item></rdf:RDF>`, []string{"RDF item text."}, nil},
+		{"item HTML too deep", rss(`<item><description>` + strings.Repeat("&lt;b&gt;", 600) + `x</description></item>`), nil, ErrMalformed},
+		{"no items", rss(""), nil, ErrEmpty},
+		{"unclosed", `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item><title>T`, nil, ErrMalformed},
+		{"not a feed", `<html><body>Not a feed</body></html>`, nil, ErrMalformed},
+		{"undeclared Latin-1", rss("<item><description>Caf\xe9</description></item>"), nil, ErrNotUTF8},
+		{"binary", "<rss>\x00\x00\x00", nil, ErrBinary},
+		{"empty", "", nil, ErrEmpty},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var texts []string
+			var errs []error
+			err := r.readFeed(context.Background(), "f.rss", []byte(tt.in), true, func(res Result) error {
+				if res.Err != nil {
+					errs = append(errs, res.Err)
+				} else {
+					texts = append(texts, res.Article.Text)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.texts, texts); diff != "" {
+				t.Errorf("texts mismatch (-want +got):\n%s", diff)
+			}
+			if tt.err == nil && len(errs) > 0 || tt.err != nil && (len(errs) != 1 || !errors.Is(errs[0], tt.err)) {
+				t.Errorf("errors = %v, want %v", errs, tt.err)
+			}
+		})
+	}
+}

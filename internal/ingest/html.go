@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	dateparser "github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"github.com/storyline-news/storyline/internal/article"
+)
+
+// parseHTML reads a web page: the main text, title, author and site name by
+// go-trafilatura, the publication date by go-htmldate.
+func (r *Reader) parseHTML(ref string, data []byte) (*article.Article, error) {
+	data, _, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if data, err = htmlUTF8(data); err != nil {
+		return nil, err
+	}
+	a, err := r.extractHTML(data)
+	if err != nil {
+		return nil, err
+	}
+	a.SourceRef = ref
+	a.SetID()
+	return a, nil
+}
+
+// htmlUTF8 returns data as UTF-8: as is if it is valid UTF-8, converted if
+// the page declares another encoding in a <meta> element. A page that is
+// neither fails with ErrNotUTF8.
+func htmlUTF8(data []byte) ([]byte, error) {
+	bad := checkUTF8(data)
+	if bad == nil {
+		return data, nil
+	}
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	enc, name, _ := charset.DetermineEncoding(data, "")
+	if !bytes.Contains(head, []byte("charset")) || name == "utf-8" || enc == nil {
+		return nil, bad
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w (declared %s: %v)", ErrNotUTF8, name, err)
+	}
+	return out, nil
+}
+
+// extractHTML returns the article in an HTML page, without SourceRef and
+// ID. go-trafilatura and its fallbacks are large third-party parsers; a
+// panic in them on hostile input fails this one page, not the batch.
+func (r *Reader) extractHTML(page []byte) (a *article.Article, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = nil, fmt.Errorf("%w HTML: extractor failed: %v", ErrMalformed, p)
+		}
+	}()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("%w HTML: %v", ErrMalformed, err)
+	}
+	if nodeText(doc) == "" { // nothing but markup, code and navigation
+		return nil, fmt.Errorf("%w HTML: no extractable text", ErrMalformed)
+	}
+	published := r.htmlDate(doc)
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		EnableFallback:   true,
+		ExcludeComments:  true,
+		HtmlDateOverride: &htmldate.Result{}, // the date comes from htmlDate
+	})
+	var text string
+	if err == nil && res.ContentNode != nil {
+		text = trimBoilerplate(nodeText(res.ContentNode), false)
+	}
+	if text == "" {
+		return nil, fmt.Errorf("%w HTML: no extractable text", ErrMalformed)
+	}
+	md := res.Metadata
+	title := cleanLine(md.Title)
+	text = dropHeadline(text, title)
+	return &article.Article{
+		URL:       strings.TrimSpace(md.URL),
+		Title:     title,
+		Outlet:    cleanLine(md.Sitename),
+		Author:    cleanLine(md.Author),
+		Published: published,
+		Language:  pickLanguage(htmlLang(doc), text),
+		Text:      text,
+	}, nil
+}
+
+// dropHeadline removes the first line of text if it repeats the title,
+// as a page's <h1> often does, unless nothing would be left.
+func dropHeadline(text, title string) string {
+	first, rest, ok := strings.Cut(text, "\n")
+	if ok && title != "" && strings.EqualFold(first, title) {
+		return rest
+	}
+	return text
+}
+
+// htmlDate returns the page's original publication date, preferring
+// explicit metadata (meta elements, JSON-LD) over a date in the URL, as UTC
+// midnight; the zero Time if none is found. It runs go-htmldate in its fast
+// mode, bounded by the injected clock so that a page reads the same on any
+// day after it was published.
+func (r *Reader) htmlDate(doc *html.Node) time.Time {
+	now := r.now().UTC()
+	res, err := htmldate.FromDocument(doc, htmldate.Options{
+		UseOriginalDate:     true,
+		SkipExtensiveSearch: true,
+		DeferUrlExtractor:   true,
+		MinDate:             time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC),
+		MaxDate:             now.AddDate(0, 0, 1),
+		DateParserConfig:    &dateparser.Configuration{CurrentTime: now},
+	})
+	if err != nil || res.IsZero() {
+		return time.Time{}
+	}
+	d := res.DateTime
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// htmlLang returns the lang attribute of the page's <html> element.
+func htmlLang(doc *html.Node) string {
+	for c := doc.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Html {
+			for _, attr := range c.Attr {
+				if attr.Key == "lang" {
+					return attr.Val
+				}
+			}
+		}
+	}
+	return ""
+}

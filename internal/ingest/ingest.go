@@ -1,0 +1,265 @@
+// Package ingest reads news articles from files, folders and standard input
+// and turns them into article.Articles, the first stage of storyline's
+// pipeline: every later stage reads what ingest produces.
+//
+// A Reader understands plain text in the seeds' shape (.txt), web pages
+// (.html, .htm), RSS and Atom feeds (.rss, .atom, and .xml when the root
+// element is a feed) and JSON Lines (.jsonl, .ndjson). Folders are walked
+// recursively in lexical order; files of other types in them are skipped
+// and reported as such. "-" reads standard input and sniffs its format.
+//
+// Text from every format except a JSON Lines "text" field is cleaned: line
+// breaks normalised, boilerplate such as photo credits and "Related news"
+// blocks removed. A JSON Lines "text" is kept byte for byte, so that offsets
+// computed on it line up with the caller's copy.
+//
+// Each input that fails is reported as an *Error and the rest go on.
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/article"
+)
+
+// DefaultMaxSize is the size limit used when Options.MaxSize is 0: 10 MiB.
+const DefaultMaxSize = 10 << 20
+
+// Options configures a Reader. The zero value is a good default.
+type Options struct {
+	// MaxSize is the largest input read, in bytes: a whole file, except
+	// JSON Lines, where it bounds each record. 0 means DefaultMaxSize.
+	MaxSize int64
+	// Stdin is read for the reference "-"; nil means os.Stdin.
+	Stdin io.Reader
+	// Now returns the current time; nil means time.Now. Web pages dated
+	// after Now are taken to carry no publication date.
+	Now func() time.Time
+}
+
+// Reader reads articles. It is safe for concurrent use.
+type Reader struct {
+	opts Options
+}
+
+// New returns a Reader configured by opts.
+func New(opts Options) *Reader {
+	if opts.MaxSize <= 0 {
+		opts.MaxSize = DefaultMaxSize
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Reader{opts: opts}
+}
+
+func (r *Reader) now() time.Time { return r.opts.Now() }
+
+// Result is what Read reports for each article, failure or skipped file.
+// Exactly one of Article, Err and Skipped is set.
+type Result struct {
+	// Ref names the input: Article.SourceRef, the failing input, or the
+	// skipped file.
+	Ref string
+	// Article is the article read.
+	Article *article.Article
+	// InputID is the input's own identifier for the article, when it gives
+	// one (the JSON Lines "id" field).
+	InputID string
+	// Err is why the input failed, an *Error.
+	Err error
+	// Skipped reports a file in a folder that is not of a type ingest reads.
+	Skipped bool
+}
+
+// Read reads the articles in ref, a file, a folder or "-" for standard
+// input, and calls fn with each article, failure or skipped file, in a
+// deterministic order. Inputs that fail are reported to fn and reading goes
+// on. Read returns nil, or the first error returned by fn, which stops it,
+// or ctx's error if ctx is done first.
+func (r *Reader) Read(ctx context.Context, ref string, fn func(Result) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if ref == "-" {
+		return r.readStdin(ctx, fn)
+	}
+	info, err := os.Stat(ref)
+	switch {
+	case err != nil:
+		return fn(failure(ref, 0, err))
+	case info.IsDir():
+		return r.readDir(ctx, ref, fn)
+	}
+	f := formatOf(ref)
+	if f == formatUnknown {
+		return fn(failure(ref, 0, unsupported(ref)))
+	}
+	return r.readFile(ctx, ref, f, info, fn)
+}
+
+// readStdin reads standard input in the format sniffed from its start.
+func (r *Reader) readStdin(ctx context.Context, fn func(Result) error) error {
+	const ref = "-"
+	in := bufio.NewReaderSize(r.opts.Stdin, 64<<10)
+	prefix, err := in.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return fn(failure(ref, 0, err))
+	}
+	f := sniff(prefix)
+	switch f {
+	case formatJSONL:
+		return r.readJSONL(ctx, ref, in, fn)
+	case formatUnknown:
+		return fn(failure(ref, 0, fmt.Errorf("%w: XML that is not an RSS or Atom feed", ErrUnsupported)))
+	}
+	data, err := readAll(in, r.opts.MaxSize)
+	if err != nil {
+		return fn(failure(ref, 0, err))
+	}
+	return r.readData(ctx, ref, f, data, fn)
+}
+
+// readDir reads every file under root in lexical order. Hidden folders
+// (".git") are not entered; files of unknown type are reported as skipped.
+func (r *Reader) readDir(ctx context.Context, root string, fn func(Result) error) error {
+	emit := func(res Result) error {
+		if errors.Is(res.Err, ErrUnsupported) {
+			res = Result{Ref: res.Ref, Skipped: true}
+		}
+		if err := fn(res); err != nil {
+			return stopError{err}
+		}
+		return nil
+	}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch {
+		case err != nil:
+			return emit(failure(path, 0, err))
+		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
+			return fs.SkipDir
+		case d.IsDir():
+			return nil
+		}
+		return r.readEntry(ctx, path, d, emit)
+	})
+	var stop stopError
+	if errors.As(err, &stop) {
+		return stop.err
+	}
+	return err
+}
+
+// stopError carries an error returned by Read's callback through
+// filepath.WalkDir, which would otherwise act on fs.SkipDir or fs.SkipAll.
+type stopError struct{ err error }
+
+func (e stopError) Error() string { return e.err.Error() }
+
+// readEntry reads one file found in a folder, following a symbolic link to
+// a regular file. Other kinds of files are skipped.
+func (r *Reader) readEntry(ctx context.Context, path string, d fs.DirEntry, emit func(Result) error) error {
+	f := formatOf(path)
+	if f == formatUnknown {
+		return emit(Result{Ref: path, Skipped: true})
+	}
+	info, err := os.Stat(path) // follows links
+	if err != nil {
+		return emit(failure(path, 0, err))
+	}
+	if !info.Mode().IsRegular() {
+		return emit(Result{Ref: path, Skipped: true})
+	}
+	return r.readFile(ctx, path, f, info, emit)
+}
+
+// readFile reads the file at path in format f.
+func (r *Reader) readFile(ctx context.Context, path string, f format, info fs.FileInfo, fn func(Result) error) error {
+	if f != formatJSONL && info.Mode().IsRegular() && info.Size() > r.opts.MaxSize {
+		return fn(failure(path, 0, tooLarge(r.opts.MaxSize)))
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return fn(failure(path, 0, err))
+	}
+	defer file.Close()
+	if f == formatJSONL {
+		return r.readJSONL(ctx, path, file, fn)
+	}
+	data, err := readAll(file, r.opts.MaxSize)
+	if err != nil {
+		return fn(failure(path, 0, err))
+	}
+	return r.readData(ctx, path, f, data, fn)
+}
+
+// readData parses data, the whole of the input ref, in format f.
+func (r *Reader) readData(ctx context.Context, ref string, f format, data []byte, fn func(Result) error) error {
+	switch f {
+	case formatFeed, formatXML:
+		return r.readFeed(ctx, ref, data, f == formatFeed, fn)
+	case formatHTML:
+		return emitArticle(ref, fn)(r.parseHTML(ref, data))
+	}
+	return emitArticle(ref, fn)(parseText(ref, data))
+}
+
+// emitArticle returns a function that reports an article or the error that
+// prevented it.
+func emitArticle(ref string, fn func(Result) error) func(*article.Article, error) error {
+	return func(a *article.Article, err error) error {
+		if err != nil {
+			return fn(failure(ref, 0, err))
+		}
+		return fn(Result{Ref: a.SourceRef, Article: a})
+	}
+}
+
+// readAll reads all of rd, failing with ErrTooLarge after max bytes.
+func readAll(rd io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(rd, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, tooLarge(max)
+	}
+	return data, nil
+}
+
+// failure returns the Result for an input that failed. File system errors
+// lose their *fs.PathError wrapping, since Ref already names the path.
+func failure(ref string, line int, err error) Result {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return Result{Ref: ref, Err: &Error{Ref: ref, Line: line, Err: err}}
+}
+
+func tooLarge(max int64) error {
+	return fmt.Errorf("%w of %d bytes", ErrTooLarge, max)
+}
+
+func unsupported(path string) error {
+	ext := filepath.Ext(path)
+	if ext == "" {
+		return fmt.Errorf("%w (no extension)", ErrUnsupported)
+	}
+	return fmt.Errorf("%w %q", ErrUnsupported, ext)
+}

@@ -1,0 +1,151 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/storyline-news/storyline/internal/store"
+)
+
+// Ranking and snippet settings of Search.
+const (
+	titleWeight   = 5.0 // bm25 weight of a title match; a body match weighs 1
+	snippetTokens = 12
+	// Snippets are built with control characters as markers, which news
+	// text does not contain, and they become « and » afterwards; so Search
+	// can tell a marked snippet from text that has guillemets of its own.
+	markOpen, markClose = "\x02", "\x03"
+)
+
+// Search runs a full-text query over titles and bodies and returns up to limit
+// hits, best first (limit ≤ 0: all of them). The query is what a person
+// types: words, "quoted phrases" and word* prefixes, all of which must match;
+// FTS5 operators and punctuation carry no meaning, so no query is a syntax
+// error, and one without any word finds nothing.
+func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Hit, error) {
+	match := matchQuery(query)
+	if match == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := db.read.QueryContext(ctx, searchQuery, match, markOpen, markClose, snippetTokens, titleWeight, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
+	}
+	defer rows.Close()
+	var hits []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		var body, title string
+		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &body, &title, &h.Rank); err != nil {
+			return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
+		}
+		h.Snippet = pickSnippet(body, title)
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
+	}
+	return hits, nil
+}
+
+// searchQuery ranks all matches but builds snippets only for the ones
+// returned: snippet() is costly, and SQLite would compute it for every match
+// before sorting. The parameters are ?1 the FTS5 query, ?2 and ?3 the
+// markers, ?4 the snippet length, ?5 the title weight and ?6 the limit.
+const searchQuery = `
+WITH top AS MATERIALIZED (
+	SELECT rowid AS seq, bm25(articles_fts, ?5, 1.0) AS rank
+	FROM articles_fts
+	WHERE articles_fts MATCH ?1
+	ORDER BY rank, seq
+	LIMIT ?6
+)
+SELECT a.id, coalesce(s.story_id, ''), a.title,
+	snippet(articles_fts, 1, ?2, ?3, '…', ?4),
+	snippet(articles_fts, 0, ?2, ?3, '…', ?4),
+	top.rank
+FROM top
+JOIN articles_fts ON articles_fts.rowid = top.seq AND articles_fts MATCH ?1
+JOIN articles a ON a.seq = top.seq
+LEFT JOIN assignments s ON s.article_id = a.id
+ORDER BY top.rank, top.seq`
+
+// markers replaces the snippet markers with the guillemets of store.Hit.
+var markers = strings.NewReplacer(markOpen, "«", markClose, "»")
+
+// pickSnippet returns the body snippet when the body matched, else the title
+// one, with the matches marked « ».
+func pickSnippet(body, title string) string {
+	if !strings.Contains(body, markOpen) && strings.Contains(title, markOpen) {
+		body = title
+	}
+	return markers.Replace(body)
+}
+
+// A term is one unit of a user query: a word or a quoted phrase.
+type term struct {
+	text   string
+	prefix bool // the word ended in *: match words that start with it
+}
+
+// matchQuery turns a query typed by a person into an FTS5 query that cannot
+// be a syntax error: every term becomes an FTS5 string ("…", with " doubled),
+// which FTS5 tokenizes like the indexed text and never reads as an operator.
+// Terms without a letter or digit would be empty phrases and are dropped.
+// The result is "" when no term is left.
+func matchQuery(q string) string {
+	var parts []string
+	for _, t := range splitQuery(q) {
+		if !strings.ContainsFunc(t.text, isWordRune) {
+			continue
+		}
+		p := `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
+		if t.prefix {
+			p += " *"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// splitQuery splits q into words at white space and control characters, and
+// into phrases at double quotes; an unclosed quote runs to the end of q.
+func splitQuery(q string) []term {
+	// FTS5 reads its query as a C string: a NUL would end it inside a
+	// string. strings.Map also turns invalid UTF-8 into U+FFFD.
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
+	var terms []term
+	for q != "" {
+		q = strings.TrimLeftFunc(q, unicode.IsSpace)
+		if phrase, ok := strings.CutPrefix(q, `"`); ok {
+			text, rest, _ := strings.Cut(phrase, `"`)
+			terms = append(terms, term{text: text})
+			q = rest
+			continue
+		}
+		end := strings.IndexFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
+		if end < 0 {
+			end = len(q)
+		}
+		word := q[:end]
+		q = q[end:]
+		trimmed := strings.TrimRight(word, "*")
+		terms = append(terms, term{text: trimmed, prefix: trimmed != word})
+	}
+	return terms
+}
+
+// isWordRune reports whether r can be part of an indexed token.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}

@@ -1,0 +1,169 @@
+// Package sqlite stores articles, their stories and a full-text index in one
+// SQLite file: the embedded default backend of the store.Store contract.
+//
+// It uses modernc.org/sqlite, a pure-Go SQLite, so storyline builds without
+// cgo. The file is in WAL mode: readers never block the writer, and a process
+// killed in the middle of a batch leaves the file as it was before the batch.
+// The schema lives in migrations/, is embedded in the binary and is brought up
+// to date by Open.
+//
+// Writes go through a pool of one connection, so the goroutines of one
+// process queue for it in Go; other processes wait up to the busy timeout.
+// Reads use their own pool of read-only connections.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+
+	"github.com/storyline-news/storyline/internal/store"
+)
+
+var _ store.Store = (*DB)(nil)
+
+// Memory is the path that Open takes for a store held in memory, which
+// disappears when it is closed.
+const Memory = ":memory:"
+
+// busyTimeoutMS is how long a connection waits for another process's lock.
+const busyTimeoutMS = 10000
+
+// DB is a store in one SQLite file. It is safe for concurrent use.
+type DB struct {
+	write *sql.DB // one connection; every transaction begins IMMEDIATE
+	read  *sql.DB // read-only connections; the same as write in memory
+
+	// afterInsert, when set, is called inside Commit's transaction after
+	// the i-th article of the batch is written. Tests use it to interrupt
+	// a batch midway.
+	afterInsert func(i int)
+}
+
+// DefaultPath returns where the store lives unless told otherwise:
+// $XDG_DATA_HOME/storyline/storyline.db, or
+// ~/.local/share/storyline/storyline.db when XDG_DATA_HOME is unset.
+func DefaultPath() (string, error) {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if !filepath.IsAbs(dir) { // the XDG spec says to ignore relative paths
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("sqlite: default path: %w", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "storyline", "storyline.db"), nil
+}
+
+// Open opens the store at path, creating the file and its parent directory
+// when they do not exist, and applies the schema migrations it lacks. The
+// path Memory (":memory:") opens an empty store held in memory. Open fails
+// on a file whose schema is newer than this program knows.
+func Open(ctx context.Context, path string) (*DB, error) {
+	db, err := open(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+func open(ctx context.Context, path string) (*DB, error) {
+	if path == Memory {
+		return openMemory(ctx)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, err
+	}
+	write, err := sql.Open("sqlite", fileDSN(abs, "_txlock=immediate",
+		"_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)"))
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	if err := prepareFile(ctx, write); err != nil {
+		write.Close()
+		return nil, err
+	}
+	read, err := sql.Open("sqlite", fileDSN(abs, "_pragma=query_only(1)"))
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
+	return &DB{write: write, read: read}, nil
+}
+
+// prepareFile checks that the writer is in WAL mode and migrates the schema.
+func prepareFile(ctx context.Context, write *sql.DB) error {
+	var mode string
+	if err := write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return err
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("journal mode is %q, not WAL (is the file on a network file system?)", mode)
+	}
+	return migrate(ctx, write)
+}
+
+// openMemory opens an in-memory database on a single connection: each
+// connection to ":memory:" is a database of its own, so the pool must never
+// open a second one or close the first.
+func openMemory(ctx context.Context) (*DB, error) {
+	db, err := sql.Open("sqlite", "file::memory:?"+strings.Join(commonParams(), "&"))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &DB{write: db, read: db}, nil
+}
+
+// commonParams are the connection settings of every connection.
+func commonParams() []string {
+	return []string{
+		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeoutMS),
+		"_pragma=foreign_keys(1)",
+		"_pragma=temp_store(MEMORY)",
+	}
+}
+
+// fileDSN returns the data source name of the database file at the absolute
+// path abs, as an SQLite URI so that any character may appear in the path.
+func fileDSN(abs string, params ...string) string {
+	u := url.URL{Path: filepath.ToSlash(abs)}
+	return "file:" + u.EscapedPath() + "?" + strings.Join(append(commonParams(), params...), "&")
+}
+
+// Close runs SQLite's statistics upkeep and closes the database.
+func (db *DB) Close() error {
+	var errs []error
+	if db.read != db.write {
+		errs = append(errs, db.read.Close())
+	}
+	// PRAGMA optimize is advisory: its failure must not hide a close error.
+	db.write.Exec("PRAGMA optimize")
+	errs = append(errs, db.write.Close())
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("sqlite: close: %w", err)
+	}
+	return nil
+}

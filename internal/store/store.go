@@ -1,0 +1,104 @@
+// Package store defines the contract between storyline and its persistent
+// storage: articles, their assignment to stories, and full-text search.
+//
+// Two backends meet the contract: store/sqlite, the embedded default, and
+// (later) store/postgres for several processes sharing one database. Package
+// store/storetest holds the one conformance suite that every backend runs.
+// Backends never import the analysis stages; the engine computes everything
+// derived (clusters, headlines) and hands the store plain values.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/article"
+)
+
+// ErrNotFound is returned (wrapped) when a requested article or story does
+// not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is the contract every storage backend meets. All methods are safe for
+// concurrent use.
+type Store interface {
+	// Known returns the subset of ids that are already stored.
+	Known(ctx context.Context, ids []string) (map[string]bool, error)
+	// Commit stores one batch in a single transaction: either all of it is
+	// stored or none of it. Articles whose ID is already stored are left
+	// unchanged and not counted; Commit reports how many were new.
+	Commit(ctx context.Context, b Batch) (added int, err error)
+	// Article returns the article with the given ID, or ErrNotFound.
+	Article(ctx context.Context, id string) (article.Article, error)
+	// Stories lists story summaries, most recently published first (stories
+	// without any dated article last), then by ID.
+	Stories(ctx context.Context, f StoryFilter) ([]Story, error)
+	// Story returns one story's summary, or ErrNotFound.
+	Story(ctx context.Context, id string) (Story, error)
+	// StoryArticles returns the articles assigned to a story, in the order
+	// they were stored.
+	StoryArticles(ctx context.Context, storyID string) ([]article.Article, error)
+	// Search runs a full-text query over titles and bodies and returns the
+	// best matches first.
+	Search(ctx context.Context, query string, limit int) ([]Hit, error)
+	// Scan calls fn for every stored article with its story, in the order the
+	// articles were stored; it stops at fn's first error and returns it. The
+	// engine uses it to rebuild its clustering state on start.
+	Scan(ctx context.Context, fn func(a article.Article, storyID string) error) error
+	// Counts returns the number of stored articles and stories.
+	Counts(ctx context.Context) (articles, stories int, err error)
+	// Close releases the store's resources.
+	Close() error
+}
+
+// Batch is what one ingest step writes: new articles, where each one goes,
+// and the updated summaries of the stories it touched.
+type Batch struct {
+	Articles    []article.Article
+	Assignments []Assignment
+	// Stories holds the new state of every story the batch created or
+	// changed; a story is inserted or replaced by ID.
+	Stories []Story
+}
+
+// Assignment places one article in one story, with the evidence for it.
+type Assignment struct {
+	ArticleID string
+	StoryID   string
+	// Score is the similarity that decided the assignment (0 for an article
+	// that started its story).
+	Score float64
+	// Evidence lists the top shared terms and entities behind Score.
+	Evidence []string
+}
+
+// Story is a story's summary as stored.
+type Story struct {
+	ID       string
+	Headline string
+	// FirstPublished and LastPublished span the dates of the story's dated
+	// articles; both are zero when none is dated.
+	FirstPublished time.Time
+	LastPublished  time.Time
+	// Articles is the number of articles assigned to the story.
+	Articles int
+}
+
+// StoryFilter selects and pages stories. Its zero value lists all stories.
+type StoryFilter struct {
+	Limit  int // 0 means no limit
+	Offset int
+}
+
+// Hit is one full-text search result.
+type Hit struct {
+	ArticleID string
+	StoryID   string // "" when the article is not assigned
+	Title     string
+	// Snippet is a short extract of the matching text with the matched terms
+	// marked by « and ».
+	Snippet string
+	// Rank orders hits: lower is better (SQLite's bm25 convention).
+	Rank float64
+}

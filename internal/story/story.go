@@ -1,0 +1,144 @@
+// Package story assembles one story: the articles that one cluster holds
+// and everything the analysis stages find in them.
+//
+// Build is the only place that runs the per-story stages in order; it takes
+// plain articles (as stored) and returns plain values, so the same story is
+// built the same way by `storyline digest`, `storyline show` and the web
+// server.
+package story
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/storyline-news/storyline/internal/article"
+)
+
+// Story is one real-world event as storyline sees it.
+type Story struct {
+	ID       string
+	Headline string
+	// Articles are sorted by publication date, undated articles last, then
+	// in the order they were given to Build.
+	Articles []article.Article
+	// FirstPublished and LastPublished span the articles' dates; both are
+	// zero when no article is dated.
+	FirstPublished time.Time
+	LastPublished  time.Time
+}
+
+// Build assembles the story with the given ID from its articles, given in
+// ingest order.
+func Build(id string, arts []article.Article) Story {
+	s := Story{ID: id, Articles: SortArticles(arts)}
+	s.FirstPublished, s.LastPublished = Span(s.Articles)
+	s.Headline = Headline(s.Articles)
+	return s
+}
+
+// SortArticles returns a copy of arts sorted by publication date, undated
+// last, keeping the given order among equals.
+func SortArticles(arts []article.Article) []article.Article {
+	out := append([]article.Article(nil), arts...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Published, out[j].Published
+		switch {
+		case a.IsZero() || b.IsZero():
+			return !a.IsZero() && b.IsZero()
+		default:
+			return a.Before(b)
+		}
+	})
+	return out
+}
+
+// Span returns the earliest and latest publication dates among arts, or two
+// zero times when none is dated.
+func Span(arts []article.Article) (first, last time.Time) {
+	for _, a := range arts {
+		p := a.Published
+		if p.IsZero() {
+			continue
+		}
+		if first.IsZero() || p.Before(first) {
+			first = p
+		}
+		if last.IsZero() || p.After(last) {
+			last = p
+		}
+	}
+	return first, last
+}
+
+// maxHeadline is the longest headline, in runes, made from body text.
+const maxHeadline = 120
+
+// Headline picks a story's headline from articles sorted as SortArticles
+// does: the title of the earliest titled article, or else the first sentence
+// of the first article, shortened at a word boundary.
+func Headline(sorted []article.Article) string {
+	for _, a := range sorted {
+		if t := strings.TrimSpace(a.Title); t != "" {
+			return t
+		}
+	}
+	if len(sorted) == 0 {
+		return ""
+	}
+	return shorten(firstSentence(sorted[0].Text), maxHeadline)
+}
+
+// firstSentence returns the text up to the first sentence end: a full stop,
+// question or exclamation mark followed by a space and a capital letter, or
+// a line break.
+func firstSentence(text string) string {
+	text = strings.TrimSpace(text)
+	rs := []rune(text)
+	for i, r := range rs {
+		if r == '\n' {
+			return strings.TrimSpace(string(rs[:i]))
+		}
+		if (r == '.' || r == '?' || r == '!') && i+2 < len(rs) &&
+			rs[i+1] == ' ' && unicode.IsUpper(rs[i+2]) && !abbreviation(rs[:i]) {
+			return string(rs[:i+1])
+		}
+	}
+	return text
+}
+
+// abbreviation reports whether the word that ends the runes is a short
+// abbreviation such as "U.S" or "Mr", after which a full stop ends no
+// sentence.
+func abbreviation(before []rune) bool {
+	start := len(before)
+	for start > 0 && !unicode.IsSpace(before[start-1]) {
+		start--
+	}
+	word := string(before[start:])
+	if strings.Contains(word, ".") {
+		return true
+	}
+	switch word {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Jr", "Sr", "Prof":
+		return true
+	}
+	return false
+}
+
+// shorten cuts s to at most n runes at a word boundary, marking the cut
+// with an ellipsis.
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	cut := n - 1
+	for cut > n/2 && !unicode.IsSpace(rs[cut]) {
+		cut--
+	}
+	return strings.TrimRightFunc(string(rs[:cut]), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	}) + "…"
+}

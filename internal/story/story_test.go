@@ -1,0 +1,84 @@
+package story
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/storyline-news/storyline/internal/article"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestSortArticles(t *testing.T) {
+	arts := []article.Article{
+		{ID: "undated-1"},
+		{ID: "late", Published: day("2025-08-19")},
+		{ID: "early", Published: day("2025-08-17")},
+		{ID: "undated-2"},
+		{ID: "early-2", Published: day("2025-08-17")},
+	}
+	var got []string
+	for _, a := range SortArticles(arts) {
+		got = append(got, a.ID)
+	}
+	want := []string{"early", "early-2", "late", "undated-1", "undated-2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SortArticles (-want +got):\n%s", diff)
+	}
+	if arts[0].ID != "undated-1" {
+		t.Error("SortArticles changed its argument")
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	tests := []struct {
+		name string
+		arts []article.Article
+		want string
+	}{
+		{"none", nil, ""},
+		{"first titled wins", []article.Article{
+			{Text: "Body without a title."},
+			{Title: "  Ukraine talks result in US security guarantees  ", Text: "x"},
+			{Title: "Later title", Text: "y"},
+		}, "Ukraine talks result in US security guarantees"},
+		{"first sentence, abbreviations kept", []article.Article{
+			{Text: "The U.S. President said talks focused on security guarantees. He added more."},
+		}, "The U.S. President said talks focused on security guarantees."},
+		{"first line", []article.Article{
+			{Text: "Bilateral talks\nThe talks also appear to have laid the groundwork."},
+		}, "Bilateral talks"},
+		{"long sentence shortened at a word", []article.Article{
+			{Text: "On Monday, U.S. President Donald Trump told President Volodymyr Zelenskyy that the United States would help guarantee Ukraine’s security in any agreement to end Russia’s war, although the details of this assistance remain vague."},
+		}, "On Monday, U.S. President Donald Trump told President Volodymyr Zelenskyy that the United States would help guarantee…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Headline(tt.arts); got != tt.want {
+				t.Errorf("Headline = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuild(t *testing.T) {
+	s := Build("s-1", []article.Article{
+		{ID: "b", Published: day("2025-08-19")},
+		{ID: "c"},
+		{ID: "a", Published: day("2025-08-17"), Title: "First"},
+	})
+	if s.ID != "s-1" || s.Headline != "First" || s.Articles[0].ID != "a" {
+		t.Errorf("Build = %+v", s)
+	}
+	if !s.FirstPublished.Equal(day("2025-08-17")) || !s.LastPublished.Equal(day("2025-08-19")) {
+		t.Errorf("span = %v .. %v", s.FirstPublished, s.LastPublished)
+	}
+}
