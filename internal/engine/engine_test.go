@@ -1,0 +1,173 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/engine"
+	"github.com/storyline-news/storyline/internal/ingest"
+	"github.com/storyline-news/storyline/internal/store"
+	"github.com/storyline-news/storyline/internal/store/sqlite"
+)
+
+// readSeeds reads the reference articles with the real reader.
+func readSeeds(t *testing.T) []article.Article {
+	t.Helper()
+	var out []article.Article
+	err := ingest.New(ingest.Options{}).Read(context.Background(), "../../examples/ukraine-talks",
+		func(r ingest.Result) error {
+			if r.Err != nil {
+				return r.Err
+			}
+			if r.Article != nil {
+				out = append(out, *r.Article)
+			}
+			return nil
+		})
+	if err != nil || len(out) != 5 {
+		t.Fatalf("reading seeds: %v (%d articles)", err, len(out))
+	}
+	return out
+}
+
+func others() []article.Article {
+	texts := []string{
+		"The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation in services and a tight labour market.",
+		"A magnitude 6.1 earthquake struck off the coast of northern Japan early on Tuesday, shaking buildings in Sendai; no tsunami warning was issued.",
+	}
+	var out []article.Article
+	for i, s := range texts {
+		a := article.Article{SourceRef: fmt.Sprintf("other-%d", i), Text: s}
+		a.SetID()
+		out = append(out, a)
+	}
+	return out
+}
+
+func open(t *testing.T, path string) (*sqlite.DB, *engine.Engine) {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	e, err := engine.Open(context.Background(), db, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, e
+}
+
+// partition maps each article's source to its story.
+func partition(t *testing.T, e *engine.Engine) map[string]string {
+	t.Helper()
+	ss, err := e.AllStories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string]string)
+	for _, s := range ss {
+		for _, a := range s.Articles {
+			out[a.SourceRef] = s.ID
+		}
+	}
+	return out
+}
+
+func TestIngestCountsDuplicates(t *testing.T) {
+	ctx := context.Background()
+	_, e := open(t, ":memory:")
+	arts := readSeeds(t)
+	st, err := e.Ingest(ctx, append(arts, arts[0]))
+	if err != nil || st != (engine.Stats{Ingested: 5, Duplicates: 1}) {
+		t.Fatalf("Ingest = %+v, %v", st, err)
+	}
+	st, err = e.Ingest(ctx, arts)
+	if err != nil || st != (engine.Stats{Ingested: 0, Duplicates: 5}) {
+		t.Fatalf("second Ingest = %+v, %v", st, err)
+	}
+	ss, err := e.Stories(ctx, store.StoryFilter{})
+	if err != nil || len(ss) != 1 || ss[0].Articles != 5 {
+		t.Fatalf("Stories = %+v, %v", ss, err)
+	}
+	if ss[0].Headline != "Ukraine talks result in US security guarantees and potential Putin-Zelensky meeting" {
+		t.Errorf("headline = %q", ss[0].Headline)
+	}
+}
+
+func TestResumeAfterRestartGivesSamePartition(t *testing.T) {
+	ctx := context.Background()
+	arts := append(readSeeds(t), others()...)
+
+	_, once := open(t, ":memory:")
+	if _, err := once.Ingest(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	want := partition(t, once)
+
+	path := filepath.Join(t.TempDir(), "s.db")
+	db, first := open(t, path)
+	if _, err := first.Ingest(ctx, arts[:3]); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, second := open(t, path)
+	if _, err := second.Ingest(ctx, arts[3:]); err != nil {
+		t.Fatal(err)
+	}
+	got := partition(t, second)
+	for ref, id := range want {
+		if got[ref] != id {
+			t.Errorf("%s: story %s after restart, %s in one run", ref, got[ref], id)
+		}
+	}
+}
+
+// failing wraps a store and fails its first Commit.
+type failing struct {
+	store.Store
+	failed bool
+}
+
+var errDisk = errors.New("disk full")
+
+func (f *failing) Commit(ctx context.Context, b store.Batch) (int, error) {
+	if !f.failed {
+		f.failed = true
+		return 0, errDisk
+	}
+	return f.Store.Commit(ctx, b)
+}
+
+func TestFailedCommitLeavesNoTrace(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t, ":memory:")
+	arts := readSeeds(t)
+	e, err := engine.Open(ctx, &failing{Store: db}, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Ingest(ctx, arts[:2]); !errors.Is(err, errDisk) {
+		t.Fatalf("Ingest error = %v, want %v", err, errDisk)
+	}
+	// The engine must forget the failed batch: ingesting everything again
+	// gives the stories a fresh run gives.
+	st, err := e.Ingest(ctx, arts)
+	if err != nil || st.Ingested != 5 {
+		t.Fatalf("Ingest after failure = %+v, %v", st, err)
+	}
+	if n, stories, _ := db.Counts(ctx); n != 5 || stories != 1 {
+		t.Errorf("%d articles in %d stories stored, want 5 in 1", n, stories)
+	}
+}
+
+func TestStoryNotFound(t *testing.T) {
+	_, e := open(t, ":memory:")
+	if _, err := e.Story(context.Background(), "s-missing"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Story(missing) error = %v, want ErrNotFound", err)
+	}
+}
