@@ -27,7 +27,9 @@ type Store interface {
 	Known(ctx context.Context, ids []string) (map[string]bool, error)
 	// Commit stores one batch in a single transaction: either all of it is
 	// stored or none of it. Articles whose ID is already stored are left
-	// unchanged and not counted; Commit reports how many were new.
+	// unchanged and not counted; Commit reports how many were new. An
+	// article keeps the first story it was assigned to; every assignment
+	// must name an article and a story that are stored or in the batch.
 	Commit(ctx context.Context, b Batch) (added int, err error)
 	// Article returns the article with the given ID, or ErrNotFound.
 	Article(ctx context.Context, id string) (article.Article, error)
@@ -39,8 +41,11 @@ type Store interface {
 	// StoryArticles returns the articles assigned to a story, in the order
 	// they were stored.
 	StoryArticles(ctx context.Context, storyID string) ([]article.Article, error)
-	// Search runs a full-text query over titles and bodies and returns the
-	// best matches first.
+	// Search runs a full-text query over titles and bodies and returns at
+	// most limit matches (limit <= 0: all), best first. A query is words
+	// that must all match (stemmed, case and accents folded), "quoted
+	// phrases" that must match as phrases, and word* prefixes; nothing else
+	// is an operator, and no query is a syntax error.
 	Search(ctx context.Context, query string, limit int) ([]Hit, error)
 	// Scan calls fn for every stored article with its story, in the order the
 	// articles were stored; it stops at fn's first error and returns it. The

@@ -17,9 +17,12 @@ import (
 // which time.RFC3339Nano (it trims trailing zeros) would not give.
 const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
-// Commit stores b in one transaction. Articles already stored are left as
-// they are and not counted, and so are their assignments; stories are
-// inserted or replaced by ID. On any error nothing of b is stored.
+// Commit stores b in one transaction and reports how many of its articles
+// were new. Articles already stored are left as they are and not counted; an
+// article keeps the first story it is assigned to, so assignments of
+// articles that have one are ignored. Stories are inserted or replaced by ID.
+// An assignment must name an article and a story that are stored or in b. On
+// any error nothing of b is stored.
 func (db *DB) Commit(ctx context.Context, b store.Batch) (added int, err error) {
 	if err := validate(b); err != nil {
 		return 0, fmt.Errorf("sqlite: commit: %w", err)
@@ -37,7 +40,8 @@ func (db *DB) commit(ctx context.Context, b store.Batch) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback() // a no-op after Commit
-	var last int64      // the seq of the last article stored before b
+	// last is the seq of the last article stored before b.
+	var last int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM articles`).Scan(&last); err != nil {
 		return 0, err
 	}

@@ -86,8 +86,11 @@ func open(ctx context.Context, path string) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, err
 	}
-	write, err := sql.Open("sqlite", fileDSN(abs, "_txlock=immediate",
-		"_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)"))
+	// In WAL mode synchronous=NORMAL loses no committed transaction on a
+	// process crash (only, at worst, the last ones on a power loss), and
+	// journal_size_limit truncates the WAL after checkpoints.
+	write, err := sql.Open("sqlite", fileDSN(abs, "_txlock=immediate", "_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(NORMAL)", "_pragma=journal_size_limit(67108864)"))
 	if err != nil {
 		return nil, err
 	}

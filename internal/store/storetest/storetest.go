@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}{
 		{"CommitAndRead", testCommitAndRead},
 		{"Recommit", testRecommit},
+		{"LateAssignment", testLateAssignment},
 		{"Known", testKnown},
 		{"Stories", testStories},
 		{"StoryArticles", testStoryArticles},
