@@ -129,12 +129,12 @@ first, each with its story and a snippet in which the matched words are marked
 			if err != nil {
 				return err
 			}
-			db, _, err := e.openStore(cmd.Context(), g)
+			db, eng, err := e.openStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			hits, err := db.Search(cmd.Context(), strings.Join(args, " "), limit)
+			hits, err := eng.Search(cmd.Context(), strings.Join(args, " "), limit)
 			if err != nil {
 				return err
 			}

@@ -243,3 +243,20 @@ func (s *summary) story() store.Story {
 		Articles:       s.count,
 	}
 }
+
+// Search runs a full-text query over stored titles and bodies (see
+// store.Store.Search for the query language).
+func (e *Engine) Search(ctx context.Context, query string, limit int) ([]store.Hit, error) {
+	return e.st.Search(ctx, query, limit)
+}
+
+// Article returns one stored article, or an error wrapping
+// store.ErrNotFound.
+func (e *Engine) Article(ctx context.Context, id string) (article.Article, error) {
+	return e.st.Article(ctx, id)
+}
+
+// Counts returns the number of stored articles and stories.
+func (e *Engine) Counts(ctx context.Context) (articles, stories int, err error) {
+	return e.st.Counts(ctx)
+}
