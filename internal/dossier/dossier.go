@@ -53,6 +53,24 @@ type Article struct {
 	PublishedInferred bool    `json:"published_inferred"`
 	Language          *string `json:"language"`
 	Words             int     `json:"words"`
+	// Origin says how much of the article's text is its own; present only
+	// for articles that carry text first published by another article.
+	Origin *Origin `json:"origin,omitempty"`
+}
+
+// Origin says how much of an article is original text, and from whom the
+// rest comes.
+type Origin struct {
+	// Original is the fraction of the article's text (in code points) that
+	// no earlier article of the story carries.
+	Original   float64 `json:"original"`
+	SharedFrom []Share `json:"shared_from"`
+}
+
+// Share counts the code points of an article first published by another.
+type Share struct {
+	Article string `json:"article"`
+	Chars   int    `json:"chars"`
 }
 
 // Reuse relates two articles that share text.
@@ -62,6 +80,23 @@ type Reuse struct {
 	Relation   string    `json:"relation"`
 	Similarity float64   `json:"similarity"`
 	Passages   []Passage `json:"passages"`
+	// Changes lists, for a revision, what B changed in A paragraph by
+	// paragraph.
+	Changes []Change `json:"changes,omitempty"`
+}
+
+// Change is one paragraph of a revision diff: kept, edited, added or
+// removed, with code-point offsets into the old (A) and new (B) text.
+type Change struct {
+	Op       string `json:"op"`
+	OldStart *int   `json:"old_start,omitempty"`
+	OldEnd   *int   `json:"old_end,omitempty"`
+	NewStart *int   `json:"new_start,omitempty"`
+	NewEnd   *int   `json:"new_end,omitempty"`
+	// OldText and NewText are the paragraphs' texts, given for edits,
+	// additions and removals.
+	OldText string `json:"old_text,omitempty"`
+	NewText string `json:"new_text,omitempty"`
 }
 
 // Passage is one stretch of text shared by two articles, with code-point
@@ -72,6 +107,8 @@ type Passage struct {
 	BStart int    `json:"b_start"`
 	BEnd   int    `json:"b_end"`
 	Text   string `json:"text"`
+	// Origin is the earliest article of the story that carries the passage.
+	Origin string `json:"origin,omitempty"`
 }
 
 // Entity is one real person, organization, place or other named thing.
@@ -146,8 +183,15 @@ func FromStory(s story.Story) Story {
 		Timeline:       []Event{},
 		Divergences:    []Divergence{},
 	}
-	for _, a := range s.Articles {
-		out.Articles = append(out.Articles, FromArticle(a))
+	for i, a := range s.Articles {
+		wa := FromArticle(a)
+		if i < len(s.Origins) {
+			wa.Origin = fromOrigin(s.Origins[i])
+		}
+		out.Articles = append(out.Articles, wa)
+	}
+	for _, r := range s.Reuse {
+		out.Reuse = append(out.Reuse, fromReuse(r))
 	}
 	return out
 }

@@ -38,15 +38,29 @@ func writeStory(w *bufio.Writer, s Story) {
 }
 
 func writeArticles(w *bufio.Writer, arts []Article) {
-	fmt.Fprintf(w, "\n### Articles\n\n| # | Published | Title | Outlet | Words | Source |\n|---|---|---|---|---:|---|\n")
+	names := articleNames(arts)
+	fmt.Fprintf(w, "\n### Articles\n\n| # | Published | Title | Outlet | Words | Own text | Source |\n|---|---|---|---|---:|---|---|\n")
 	for i, a := range arts {
 		pub := orDash(a.Published)
 		if a.Published != nil && a.PublishedInferred {
 			pub += " (inferred)"
 		}
-		fmt.Fprintf(w, "| %d | %s | %s | %s | %d | %s |\n", i+1, pub, cell(orDash(a.Title)),
-			cell(orDash(a.Outlet)), a.Words, cell(a.SourceRef))
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %d | %s | %s |\n", i+1, pub, cell(orDash(a.Title)),
+			cell(orDash(a.Outlet)), a.Words, ownText(a.Origin, names), cell(a.SourceRef))
 	}
+}
+
+// ownText says how much of an article is its own text and from whom the
+// rest comes.
+func ownText(o *Origin, names map[string]string) string {
+	if o == nil {
+		return "100%"
+	}
+	parts := make([]string, len(o.SharedFrom))
+	for i, s := range o.SharedFrom {
+		parts[i] = fmt.Sprintf("%d chars from %s", s.Chars, names[s.Article])
+	}
+	return fmt.Sprintf("%.0f%% (%s)", 100*o.Original, strings.Join(parts, ", "))
 }
 
 func writeReuse(w *bufio.Writer, rs []Reuse, names map[string]string) {
@@ -61,7 +75,31 @@ func writeReuse(w *bufio.Writer, rs []Reuse, names map[string]string) {
 			fmt.Fprintf(w, "  - [%d:%d] / [%d:%d] %s\n", p.AStart, p.AEnd, p.BStart, p.BEnd,
 				quoteText(p.Text, 160))
 		}
+		writeChanges(w, r, names)
 	}
+}
+
+// writeChanges prints what a revision changed, paragraph by paragraph;
+// kept paragraphs are only counted.
+func writeChanges(w *bufio.Writer, r Reuse, names map[string]string) {
+	if len(r.Changes) == 0 {
+		return
+	}
+	kept := 0
+	fmt.Fprintf(w, "  - what %s changed in %s:\n", names[r.B], names[r.A])
+	for _, c := range r.Changes {
+		switch c.Op {
+		case "kept":
+			kept++
+		case "edited":
+			fmt.Fprintf(w, "    - edited: %s → %s\n", quoteText(c.OldText, 120), quoteText(c.NewText, 120))
+		case "added":
+			fmt.Fprintf(w, "    - added: %s\n", quoteText(c.NewText, 160))
+		case "removed":
+			fmt.Fprintf(w, "    - removed: %s\n", quoteText(c.OldText, 160))
+		}
+	}
+	fmt.Fprintf(w, "    - %s kept unchanged\n", plural(kept, "paragraph", "paragraphs"))
 }
 
 func writeEntities(w *bufio.Writer, es []Entity) {

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/reuse"
 )
 
 // Story is one real-world event as storyline sees it.
@@ -27,6 +28,19 @@ type Story struct {
 	// zero when no article is dated.
 	FirstPublished time.Time
 	LastPublished  time.Time
+	// Reuse relates the articles that share text, with what each revision
+	// changed.
+	Reuse []Reuse
+	// Origins say, per article in Articles order, how much of its text is
+	// its own and from whom the rest comes.
+	Origins []reuse.Origin
+}
+
+// Reuse is one relation between two articles of the story; for a revision,
+// Changes lists what the later version changed, paragraph by paragraph.
+type Reuse struct {
+	reuse.Relation
+	Changes []reuse.Change
 }
 
 // Build assembles the story with the given ID from its articles, given in
@@ -35,7 +49,27 @@ func Build(id string, arts []article.Article) Story {
 	s := Story{ID: id, Articles: SortArticles(arts)}
 	s.FirstPublished, s.LastPublished = Span(s.Articles)
 	s.Headline = Headline(s.Articles)
+	s.Reuse, s.Origins = findReuse(s.Articles)
 	return s
+}
+
+// findReuse relates the story's articles that share text and computes each
+// article's origins.
+func findReuse(arts []article.Article) ([]Reuse, []reuse.Origin) {
+	rels := reuse.Relations(arts, reuse.Options{})
+	byID := make(map[string]*article.Article, len(arts))
+	for i := range arts {
+		byID[arts[i].ID] = &arts[i]
+	}
+	out := make([]Reuse, 0, len(rels))
+	for _, r := range rels {
+		ru := Reuse{Relation: r}
+		if r.Kind == reuse.Revision {
+			ru.Changes = reuse.Diff(byID[r.A], byID[r.B], r.Passages)
+		}
+		out = append(out, ru)
+	}
+	return out, reuse.Origins(arts, rels)
 }
 
 // SortArticles returns a copy of arts sorted by publication date, undated
