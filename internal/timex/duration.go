@@ -1,0 +1,263 @@
+package timex
+
+import "strconv"
+
+// This file holds the rules for durations ("two weeks", "over two hours",
+// "the past two months", "a two-year term", "its fourth year") and sets
+// ("every week", "weekly", "each Thursday").
+
+// dur is a parsed duration: a quantity of a unit.
+type dur struct {
+	q qty
+	u int
+}
+
+// approx parses the modifiers a duration or an "ago" expression may open
+// with and returns the index after them with the TIMEX3 mod they set.
+// "about", "around", "over" and "some" stay outside the span, as they
+// mostly do in TimeBank.
+func (x *extractor) approx(i int) (int, string) {
+	switch x.key(i) {
+	case kNearly, kAlmost:
+		return i + 1, "EQUAL_OR_LESS"
+	case kMore:
+		if x.key(i+1) == kThan {
+			return i + 2, "MORE_THAN"
+		}
+	case kLess:
+		if x.key(i+1) == kThan {
+			return i + 2, "LESS_THAN"
+		}
+	case kUnder:
+		return i + 1, "LESS_THAN"
+	case kAt:
+		if x.key(i+1) == kLeast {
+			return i + 2, "EQUAL_OR_MORE"
+		}
+		if x.key(i+1) == kMost {
+			return i + 2, "EQUAL_OR_LESS"
+		}
+	case kUp:
+		if x.key(i+1) == kTo {
+			return i + 2, "EQUAL_OR_LESS"
+		}
+	case kNo:
+		if x.key(i+1) == kMore && x.key(i+2) == kThan {
+			return i + 3, "EQUAL_OR_LESS"
+		}
+	}
+	return i, ""
+}
+
+// duration matches an amount of time.
+func (x *extractor) duration(i int) (cand, bool) {
+	j, mod := x.approx(i)
+	if x.key(i) == kIts {
+		return x.ordinalSpan(i)
+	}
+	if x.unit(i) != uNone && x.hyphen(i+1) {
+		return x.lengthAdjective(i)
+	}
+	k := j
+	if x.key(k) == kThe {
+		k++
+	}
+	switch x.key(k) {
+	case kPast, kLast, kNext, kComing, kFirst, kFinal, kPrevious, kFollowing:
+		k++
+	}
+	if mod != "" && k != j {
+		return cand{}, false // over the past two weeks: "over" is a preposition
+	}
+	q, e, ok := x.durationQty(i, j, k)
+	if !ok {
+		return cand{}, false
+	}
+	e, u, ok := x.durationUnitAt(i, k, e, q)
+	if !ok {
+		return cand{}, false
+	}
+	d := dur{q: q, u: u}
+	end := e + 1
+	end, d = x.durationTail(end, d)
+	if x.key(end) == kOr && x.key(end+1) == kSo {
+		end, mod = end+2, "APPROX"
+	}
+	if q.mod != "" && mod == "" {
+		mod = q.mod
+	}
+	if x.key(end) == kOld || x.hyphen(end) && x.key(end+1) == kOld {
+		return cand{}, false // ages: 44-year-old, 37 years old
+	}
+	return cand{end: end, typ: Duration, value: durValue(d.q, d.u), mod: mod, dur: d}, true
+}
+
+// durationUnitAt finds the unit of the duration whose quantity q, parsed
+// at k, ends at e: after "more" or "additional" ("two more weeks"), or
+// after a hyphen ("a two-year term"). It returns the unit's index.
+func (x *extractor) durationUnitAt(i, k, e int, q qty) (int, int, bool) {
+	if (x.key(e) == kMore || x.key(e) == kExtra) && x.unit(e+1) != uNone {
+		e++ // two more weeks, an additional year, eight trading days
+	}
+	adjective := false
+	if x.hyphen(e) && x.unit(e+1) != uNone && x.at(e+1).lex.flags&lfPlural == 0 {
+		e, adjective = e+1, true
+	}
+	u := x.unit(e)
+	if !x.durationUnit(i, k, e, u, q) || adjective && x.key(i) == kThe || x.hyphen(e+1) {
+		return e, u, false // the 14-day period: "14-day"; year-earlier
+	}
+	if !adjective && !q.vague && q.n != 1 && !q.half && x.at(e).lex.flags&lfPlural == 0 && (q.n >= 1000 || u == uSecond) {
+		return e, u, false // the 1988 second quarter
+	}
+	return e, u, true
+}
+
+// lengthAdjective matches "decades-long", "day-long", "years-old" at i:
+// a unit and "-long" or, for a plural unit, "-old".
+func (x *extractor) lengthAdjective(i int) (cand, bool) {
+	u := x.unit(i)
+	plural := x.at(i).lex.flags&lfPlural != 0
+	if u < uHour || !x.hyphen(i+1) || x.key(i+2) != kLong && (x.key(i+2) != kOld || !plural) {
+		return cand{}, false
+	}
+	q := qty{n: 1, vague: plural}
+	return cand{end: i + 3, typ: Duration, value: durValue(q, u), dur: dur{q: q, u: u}}, true
+}
+
+// durationQty parses the quantity of a duration at k, after the
+// modifiers ending at j of an expression starting at i: a number, "the
+// next week" (one) or, after "for", "in", "over", "within", a bare plural
+// ("for years").
+func (x *extractor) durationQty(i, j, k int) (qty, int, bool) {
+	if q, e, ok := x.quantity(k); ok {
+		return q, e, true
+	}
+	t := x.at(k)
+	if k > j && x.key(k-1) != kThe && x.unit(k) >= uDay && t.lex.flags&lfPlural == 0 {
+		return qty{n: 1}, k, true // the next week (to 10 days)
+	}
+	if x.unit(k) == uNone || t.lex.flags&lfPlural == 0 || k != i {
+		return qty{}, k, false
+	}
+	switch x.key(i - 1) {
+	case kFor, kIn, kOver, kWithin:
+		return qty{vague: true}, k, true // for years
+	}
+	switch x.key(k + 1) {
+	case kLater, kAfter:
+		return qty{vague: true}, k, true // hours later
+	}
+	return qty{}, k, false
+}
+
+// durationUnit reports whether unit u at token e completes the quantity q
+// parsed at k into a duration: "a year" after a price is a rate, not a
+// duration; "second" needs a number.
+func (x *extractor) durationUnit(i, k, e, u int, q qty) bool {
+	if u == uNone || u == uHalf {
+		return false
+	}
+	plural := x.at(e).lex.flags&lfPlural != 0
+	if q.vague && !plural {
+		return false
+	}
+	if a := x.key(k); (a == kA || a == kAn) && !q.half {
+		for p := i - 1; p >= i-3 && p >= 0; p-- {
+			if t := x.at(p); t.kind == tNum || t.lex.cl == clNumber || t.kind == tPunct && t.num == '$' || t.lex.key == kTimes || t.lex.key == kTwice || t.lex.key == kOnce || t.lex.key == kPer {
+				return false
+			}
+		}
+	}
+	if x.key(k) == kSome && !plural || u == uSecond && !plural && x.at(k).kind != tNum {
+		return false // some time, a second betrayal
+	}
+	return x.at(e).flags&fCap == 0 || x.sentenceStart(e) // CBS's "60 Minutes"
+}
+
+// durationTail extends a duration at end: "a minute and a half", "a week
+// to 10 days" (the upper bound counts).
+func (x *extractor) durationTail(end int, d dur) (int, dur) {
+	if !d.q.half {
+		if q, e := x.andAHalf(d.q, end); e != end {
+			return e, dur{q: q, u: d.u}
+		}
+	}
+	if x.key(end) == kTo || x.key(end) == kOr {
+		if q, e, ok := x.quantity(end + 1); ok && !q.vague {
+			if u := x.unit(e); u != uNone {
+				return e + 1, dur{q: q, u: u}
+			}
+			if x.at(end+1).kind == tNum || x.at(end+1).lex.cl == clNumber {
+				return e, dur{q: q, u: d.u} // 12 to 18 months
+			}
+		}
+	}
+	return end, d
+}
+
+// ordinalSpan matches "its fourth year": a duration of one unit.
+func (x *extractor) ordinalSpan(i int) (cand, bool) {
+	t := x.at(i + 1)
+	if t.lex.cl != clOrdinal && t.lex.key != kSecond {
+		return cand{}, false
+	}
+	u := x.unit(i + 2)
+	if u != uWeek && u != uMonth && u != uYear || x.at(i+2).lex.flags&lfPlural != 0 || x.hyphen(i+3) {
+		return cand{}, false
+	}
+	d := dur{q: qty{n: 1}, u: u}
+	return cand{end: i + 3, typ: Duration, value: durValue(d.q, d.u), dur: d}, true
+}
+
+// unitCode gives the TIMEX3 designator of each unit; decades and centuries
+// are written in years.
+var unitCode = [...]string{uSecond: "S", uMinute: "M", uHour: "H", uDay: "D", uWeekend: "WE", uWeek: "W",
+	uFortnight: "W", uMonth: "M", uQuarter: "Q", uHalf: "M", uYear: "Y", uDecade: "Y", uCentury: "Y", uMillennium: "Y"}
+
+// unitScale converts a unit to the one its code counts in.
+var unitScale = [...]int{uSecond: 1, uMinute: 1, uHour: 1, uDay: 1, uWeekend: 1, uWeek: 1, uFortnight: 2,
+	uMonth: 1, uQuarter: 1, uHalf: 6, uYear: 1, uDecade: 10, uCentury: 100, uMillennium: 1000}
+
+// halfOf gives, for each unit, the next smaller unit and how many of it
+// make half the unit.
+var halfOf = [...][2]int{uSecond: {uSecond, 0}, uMinute: {uSecond, 30}, uHour: {uMinute, 30}, uDay: {uHour, 12},
+	uWeekend: {uDay, 1}, uWeek: {uDay, 3}, uFortnight: {uDay, 7}, uMonth: {uDay, 15}, uQuarter: {uMonth, 1},
+	uHalf: {uMonth, 3}, uYear: {uMonth, 6}, uDecade: {uYear, 5}, uCentury: {uYear, 50}, uMillennium: {uYear, 500}}
+
+// durValue formats quantity q of unit u as a TIMEX3 duration: P2W, PT2H,
+// P2Y6M, PXY.
+func durValue(q qty, u int) string {
+	b := make([]byte, 0, 12)
+	b = append(b, 'P')
+	if u <= uHour {
+		b = append(b, 'T')
+	}
+	code := unitCode[u]
+	switch {
+	case u == uDecade && q.vague:
+		code = "E" // TempEval-3 writes decades E, centuries C, millennia L
+	case u == uCentury && q.vague:
+		code = "C"
+	case u == uMillennium && q.vague:
+		code = "L"
+	}
+	if q.vague {
+		return string(append(append(b, 'X'), code...))
+	}
+	if q.n > 0 || !q.half {
+		b = strconv.AppendInt(b, int64(q.n*unitScale[u]), 10)
+		b = append(b, code...)
+	}
+	if q.half {
+		h := halfOf[u]
+		if q.n > 0 && u > uHour && h[0] <= uHour {
+			b = append(b, 'T')
+		} else if q.n == 0 && u > uHour && h[0] <= uHour {
+			b = append(b, 'T')
+		}
+		b = strconv.AppendInt(b, int64(h[1]), 10)
+		b = append(b, unitCode[h[0]]...)
+	}
+	return string(b)
+}
