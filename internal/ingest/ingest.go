@@ -37,7 +37,8 @@ const DefaultMaxSize = 10 << 20
 // Options configures a Reader. The zero value is a good default.
 type Options struct {
 	// MaxSize is the largest input read, in bytes: a whole file, except
-	// JSON Lines, where it bounds each record. 0 means DefaultMaxSize.
+	// JSON Lines, where it bounds each record. 0 or less means
+	// DefaultMaxSize.
 	MaxSize int64
 	// Stdin is read for the reference "-"; nil means os.Stdin.
 	Stdin io.Reader
@@ -46,7 +47,8 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Reader reads articles. It is safe for concurrent use.
+// Reader reads articles. It is safe for concurrent use, except that only
+// one call at a time may read standard input.
 type Reader struct {
 	opts Options
 }

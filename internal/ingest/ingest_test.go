@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -294,6 +295,33 @@ func TestReadDeterministic(t *testing.T) {
 		first, second := collect(t, r, ref), collect(t, r, ref)
 		if diff := cmp.Diff(first, second, cmpErrors); diff != "" {
 			t.Errorf("Read(%s) differs between runs (-first +second):\n%s", ref, diff)
+		}
+	}
+}
+
+// TestReadConcurrent reads the fixtures from several goroutines at once
+// with one Reader; run with -race.
+func TestReadConcurrent(t *testing.T) {
+	r := New(Options{Now: fixedNow})
+	want := collect(t, r, "testdata")
+	errs := make(chan string, 4)
+	for range 4 {
+		go func() {
+			var got []Result
+			err := r.Read(context.Background(), "testdata", func(res Result) error {
+				got = append(got, res)
+				return nil
+			})
+			if diff := cmp.Diff(want, got, cmpErrors); err != nil || diff != "" {
+				errs <- fmt.Sprintf("concurrent Read: %v, mismatch (-want +got):\n%s", err, diff)
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if msg := <-errs; msg != "" {
+			t.Error(msg)
 		}
 	}
 }

@@ -8,9 +8,9 @@ import (
 	"golang.org/x/text/language"
 )
 
-// langSample bounds the text given to the language detector: a couple of
-// paragraphs decide as well as a whole article, at a fraction of the cost.
-const langSample = 2048
+// langSample bounds the text given to the language detector: a paragraph
+// decides as well as a whole article, at a fraction of the cost.
+const langSample = 1024
 
 // pickLanguage returns the base language of the declared BCP 47 tag
 // ("en-GB" → "en"), or, when none is declared or it is not a valid tag, the
@@ -34,7 +34,7 @@ func baseLanguage(tag string) string {
 		return ""
 	}
 	base, conf := t.Base()
-	if conf == language.No || base.String() == "und" {
+	if conf != language.Exact {
 		return ""
 	}
 	return base.String()
@@ -42,6 +42,9 @@ func baseLanguage(tag string) string {
 
 // detectLanguage returns the ISO 639-1 code of text's language, or "" when
 // the detector is not confident or the language has no two-letter code.
+// Plainly English text is recognised by its function words first: most
+// input is English, and whatlanggo costs about half a millisecond per text
+// whatever its length.
 func detectLanguage(text string) string {
 	if len(text) > langSample {
 		cut := langSample
@@ -50,9 +53,53 @@ func detectLanguage(text string) string {
 		}
 		text = text[:cut]
 	}
+	if looksEnglish(text) {
+		return "en"
+	}
 	info := whatlanggo.Detect(text)
 	if !info.IsReliable() {
 		return ""
 	}
 	return info.Lang.Iso6391()
+}
+
+// englishWords are frequent English words that are not also common words of
+// another language written in Latin script ("to" is Polish and Czech, "of"
+// Dutch, "for" Norwegian, "was" German, "are" Romanian).
+var englishWords = map[string]bool{
+	"the": true, "and": true, "that": true, "with": true, "said": true,
+	"from": true, "have": true, "has": true, "this": true, "which": true,
+	"were": true, "their": true, "been": true, "they": true, "would": true,
+	"it": true, "but": true, "not": true, "who": true,
+}
+
+// looksEnglish reports whether at least 8% of the words of s, 20 words or
+// more, are englishWords. English news text scores 16% on average and other
+// languages close to 0.
+func looksEnglish(s string) bool {
+	var word [8]byte
+	words, hits, n := 0, 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isWordByte(s[i]) {
+			if n < len(word) {
+				word[n] = s[i] | 0x20 // ASCII lower case
+			}
+			n++
+			continue
+		}
+		if n > 0 {
+			words++
+			if n <= len(word) && englishWords[string(word[:n])] {
+				hits++
+			}
+			n = 0
+		}
+	}
+	return words >= 20 && hits*100 >= words*8
+}
+
+// isWordByte reports whether c is part of a word: an ASCII letter, or a byte
+// of a non-ASCII character, which no englishWords contain.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
