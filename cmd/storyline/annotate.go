@@ -7,6 +7,7 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/story"
 )
 
 func (e *env) annotateCommand(g *globalFlags) *cobra.Command {
@@ -30,7 +31,8 @@ so the offsets line up with the caller's own copy.`,
 			t := tally{start: time.Now()}
 			err := e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {
 				for _, a := range batch {
-					if err := dossier.NewAnnotation(a).WriteJSONL(e.stdout); err != nil {
+					an := story.Analyze(&a)
+					if err := dossier.Annotate(a, an).WriteJSONL(e.stdout); err != nil {
 						return err
 					}
 				}

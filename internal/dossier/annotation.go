@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/story"
 )
 
 // Annotation is one line of `storyline annotate --format jsonl`: everything
@@ -63,8 +64,17 @@ type Timex struct {
 	Value string `json:"value"`
 }
 
+// Annotate returns the annotation of a from what the stages found in it.
+func Annotate(a article.Article, an story.Analysis) Annotation {
+	out := NewAnnotation(a)
+	for _, e := range an.Timexes {
+		out.Timexes = append(out.Timexes, Timex{Start: e.Start, End: e.End, Text: e.Text, Type: e.Type, Value: e.Value})
+	}
+	return out
+}
+
 // NewAnnotation returns the annotation of a with every list present and
-// empty; the stages fill them.
+// empty.
 func NewAnnotation(a article.Article) Annotation {
 	return Annotation{
 		ID:                a.ID,

@@ -51,8 +51,10 @@ type Article struct {
 	Title             *string `json:"title"`
 	Published         *string `json:"published"`
 	PublishedInferred bool    `json:"published_inferred"`
-	Language          *string `json:"language"`
-	Words             int     `json:"words"`
+	// PublishedInference says how an inferred date was derived.
+	PublishedInference string  `json:"published_inference,omitempty"`
+	Language           *string `json:"language"`
+	Words              int     `json:"words"`
 	// Origin says how much of the article's text is its own; present only
 	// for articles that carry text first published by another article.
 	Origin *Origin `json:"origin,omitempty"`
@@ -187,6 +189,9 @@ func FromStory(s story.Story) Story {
 		wa := FromArticle(a)
 		if i < len(s.Origins) {
 			wa.Origin = fromOrigin(s.Origins[i])
+		}
+		if i < len(s.Analyses) {
+			wa.PublishedInference = s.Analyses[i].Inference
 		}
 		out.Articles = append(out.Articles, wa)
 	}

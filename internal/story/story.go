@@ -34,6 +34,9 @@ type Story struct {
 	// Origins say, per article in Articles order, how much of its text is
 	// its own and from whom the rest comes.
 	Origins []reuse.Origin
+	// Analyses hold, per article in Articles order, what the per-article
+	// stages found in it.
+	Analyses []Analysis
 }
 
 // Reuse is one relation between two articles of the story; for a revision,
@@ -46,7 +49,10 @@ type Reuse struct {
 // Build assembles the story with the given ID from its articles, given in
 // ingest order.
 func Build(id string, arts []article.Article) Story {
-	s := Story{ID: id, Articles: SortArticles(arts)}
+	sorted := SortArticles(arts)
+	analyses := analyzeAll(sorted)
+	s := Story{ID: id}
+	s.Articles, s.Analyses = sortAnalyzed(sorted, analyses)
 	s.FirstPublished, s.LastPublished = Span(s.Articles)
 	s.Headline = Headline(s.Articles)
 	s.Reuse, s.Origins = findReuse(s.Articles)
@@ -72,19 +78,37 @@ func findReuse(arts []article.Article) ([]Reuse, []reuse.Origin) {
 	return out, reuse.Origins(arts, rels)
 }
 
+// sortAnalyzed sorts articles again once inferred dates are known, keeping
+// each analysis with its article.
+func sortAnalyzed(arts []article.Article, ans []Analysis) ([]article.Article, []Analysis) {
+	idx := make([]int, len(arts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		return before(arts[idx[i]].Published, arts[idx[j]].Published)
+	})
+	outA := make([]article.Article, len(arts))
+	outN := make([]Analysis, len(arts))
+	for i, k := range idx {
+		outA[i], outN[i] = arts[k], ans[k]
+	}
+	return outA, outN
+}
+
+// before orders publication dates: dated before undated, earlier first.
+func before(a, b time.Time) bool {
+	if a.IsZero() || b.IsZero() {
+		return !a.IsZero() && b.IsZero()
+	}
+	return a.Before(b)
+}
+
 // SortArticles returns a copy of arts sorted by publication date, undated
 // last, keeping the given order among equals.
 func SortArticles(arts []article.Article) []article.Article {
 	out := append([]article.Article(nil), arts...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Published, out[j].Published
-		switch {
-		case a.IsZero() || b.IsZero():
-			return !a.IsZero() && b.IsZero()
-		default:
-			return a.Before(b)
-		}
-	})
+	sort.SliceStable(out, func(i, j int) bool { return before(out[i].Published, out[j].Published) })
 	return out
 }
 
