@@ -1,0 +1,73 @@
+package quote
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// view is the part of a Quote the table tests compare, with spans turned
+// into the text they cover.
+type view struct {
+	Direct  bool
+	Content string
+	Speaker string
+	SpkText string // the words at the cue referring to the speaker
+	Cue     string
+	Frags   int
+}
+
+func viewOf(text string, q Quote) view {
+	r := []rune(text)
+	v := view{Direct: q.Direct, Content: q.Content(), Speaker: q.Speaker, Cue: q.Cue, Frags: len(q.Fragments)}
+	if q.SpeakerStart >= 0 {
+		v.SpkText = string(r[q.SpeakerStart:q.SpeakerEnd])
+	}
+	return v
+}
+
+func views(text string, qs []Quote) []view {
+	out := make([]view, len(qs))
+	for i, q := range qs {
+		out[i] = viewOf(text, q)
+	}
+	return out
+}
+
+// seedText returns the body of seed article n of examples/ukraine-talks,
+// without the " date YYYY-MM-DD " marker that ingest strips.
+func seedText(t testing.TB, n string) string {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "examples", "ukraine-talks", n+"_*.txt"))
+	if len(paths) != 1 {
+		t.Fatalf("seed %s not found", n)
+	}
+	b, err := os.ReadFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stripDateMarker(string(b))
+}
+
+// stripDateMarker drops a leading " date YYYY-MM-DD " metadata marker.
+func stripDateMarker(s string) string {
+	const marker = " date YYYY-MM-DD "
+	if strings.HasPrefix(s, " date ") && len(s) >= len(marker) && s[len(marker)-1] == ' ' {
+		return s[len(marker):]
+	}
+	return s
+}
+
+func TestSeedTextSentences(t *testing.T) {
+	// The table tests quote the seeds; they must still say what is quoted.
+	for n, want := range map[string]string{
+		"002": "“Everyone is very happy about the possibility of PEACE for Russia/Ukraine,” Trump posted on Truth Social.",
+		"003": "Zelenskyy praised the promise as “a major step forward,”",
+		"004": `Merz said on Monday that "he cannot imagine the next meeting taking place without a ceasefire”.`,
+	} {
+		if !strings.Contains(seedText(t, n), want) {
+			t.Errorf("seed %s no longer contains %q", n, want)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+)
+
+// speakerOf returns the speaker of the quote in qs whose content starts with
+// prefix, failing when there is none.
+func speakerOf(t *testing.T, qs []Quote, prefix string) Quote {
+	t.Helper()
+	for _, q := range qs {
+		if strings.HasPrefix(q.Content(), prefix) {
+			return q
+		}
+	}
+	t.Fatalf("no quote starting with %q", prefix)
+	return Quote{}
+}
+
+func TestResolveSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text, content, want string
+	}{
+		{
+			name: "he told Trump is Macron (003)",
+			text: "Merz and French President Emmanuel Macron voiced support for a ceasefire as a prerequisite for any direct talks with Russia. " +
+				"Macron also said that European leaders would eventually need to be included in any peace talks.\n" +
+				"“When we speak about security guarantees, we speak about the whole security of the European continent,” he told Trump.",
+			content: "When we speak", want: "Emmanuel Macron",
+		},
+		{
+			name: "he said after the speaker's quotation (001)",
+			text: "“It is important that America agrees to work with Europe to provide security guarantees for Ukraine.” Zelensky said.\n\n" +
+				"“We need security to work in practice like Article 5 of NATO,” he said.",
+			content: "We need security", want: "Zelensky",
+		},
+		{
+			name: "he said after a reporter asked Trump (003)",
+			text: "Trump gave Zelenskyy a warm welcome outside the White House.\n" +
+				"When a reporter asked Trump what his message was to the people of Ukraine, he said, “We love them.”",
+			content: "We love them", want: "Trump",
+		},
+		{
+			name: "He added, the subject of the previous sentence (002)",
+			text: "U.S. President Donald Trump said he has begun arranging a meeting. “Everyone is very happy,” Trump posted on Truth Social. " +
+				"He added that Vice President J.D. Vance is coordinating with Russia and Ukraine on next steps.",
+			content: "that Vice President", want: "Donald Trump",
+		},
+		{
+			name: "he in the speaker's own clause (004)",
+			text: "Merz said on Monday that he cannot imagine the next meeting taking place without a ceasefire. " +
+				"Trump, by contrast, said he does not believe a ceasefire is necessary to reach a peace deal.",
+			content: "a ceasefire is necessary", want: "Trump",
+		},
+		{
+			name:    "she is a woman",
+			text:    "European Commission President Ursula von der Leyen met Trump on Monday. “Europe is ready,” she said.",
+			content: "Europe is ready", want: "Ursula von der Leyen",
+		},
+		{
+			name:    "a surname takes the full name (003)",
+			text:    "German Chancellor Friedrich Merz attended. Merz said the two leaders will meet within the next two weeks.",
+			content: "the two leaders", want: "Friedrich Merz",
+		},
+		{
+			name: "the president is the most named president (003)",
+			text: "U.S. President Donald Trump hosted French President Emmanuel Macron. Trump met Zelenskyy. " +
+				"However, the president has placed the burden on Zelenskyy, suggesting that Ukraine should abandon its hopes.",
+			content: "that Ukraine should", want: "Donald Trump",
+		},
+		{
+			name:    "officials name no one",
+			text:    "The meeting could be held in Hungary, officials said.",
+			content: "The meeting", want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := speakerOf(t, Extract(tt.text, Options{}), tt.content)
+			if q.Speaker != tt.want {
+				t.Errorf("speaker of %q = %q, want %q", tt.content, q.Speaker, tt.want)
+			}
+		})
+	}
+}
+
+// TestResolveSeed003Macron runs the whole of seed 003: "… he told Trump" is
+// Macron there too.
+func TestResolveSeed003Macron(t *testing.T) {
+	q := speakerOf(t, Extract(seedText(t, "003"), Options{}), "When we speak about security guarantees")
+	if q.Speaker != "Emmanuel Macron" || q.Cue != "told Trump" {
+		t.Errorf("speaker, cue = %q, %q; want Emmanuel Macron, told Trump", q.Speaker, q.Cue)
+	}
+}
+
+func TestExtractMentions(t *testing.T) {
+	text := "Zelenskiy met allies. “We are ready,” the Ukrainian leader said. “It will work,” he added."
+	runes := []rune(text)
+	at := func(s string) (int, int) {
+		i := strings.Index(text, s)
+		start := len([]rune(text[:i]))
+		return start, start + len([]rune(s))
+	}
+	zs, ze := at("Zelenskiy")
+	ls, le := at("the Ukrainian leader")
+	mentions := []Mention{
+		{Start: zs, End: ze, Text: "Zelenskiy", Type: "person", Entity: "e-zel"},
+		{Start: ls, End: le, Text: "the Ukrainian leader", Type: "person", Entity: "e-zel"},
+	}
+	qs := Extract(text, Options{Mentions: mentions})
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2", len(qs))
+	}
+	for _, q := range qs {
+		if q.SpeakerEntity != "e-zel" || q.Speaker != "the Ukrainian leader" {
+			t.Errorf("%q: speaker %q entity %q, want the entity e-zel and its longest mention",
+				q.Content(), q.Speaker, q.SpeakerEntity)
+		}
+	}
+	if got := string(runes[qs[0].SpeakerStart:qs[0].SpeakerEnd]); got != "the Ukrainian leader" {
+		t.Errorf("speaker span %q, want the mention", got)
+	}
+}
