@@ -31,8 +31,8 @@ so the offsets line up with the caller's own copy.`,
 			t := tally{start: time.Now()}
 			err := e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {
 				for _, a := range batch {
-					an := story.Analyze(&a)
-					if err := dossier.Annotate(a, an).WriteJSONL(e.stdout); err != nil {
+					an, ents := story.Analyze(&a)
+					if err := dossier.Annotate(a, an, ents).WriteJSONL(e.stdout); err != nil {
 						return err
 					}
 				}

@@ -84,6 +84,7 @@ embedded SQLite store (--db) that "stories", "show" and "search" read.`,
 		e.storiesCommand(&g),
 		e.showCommand(&g),
 		e.searchCommand(&g),
+		e.evalCommand(),
 	)
 	return root
 }

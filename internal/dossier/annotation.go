@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/entity"
+	"github.com/storyline-news/storyline/internal/quote"
 	"github.com/storyline-news/storyline/internal/story"
 )
 
@@ -64,9 +66,21 @@ type Timex struct {
 	Value string `json:"value"`
 }
 
-// Annotate returns the annotation of a from what the stages found in it.
-func Annotate(a article.Article, an story.Analysis) Annotation {
+// Annotate returns the annotation of a from what the stages found in it
+// and the entities its mentions link to.
+func Annotate(a article.Article, an story.Analysis, ents []entity.Entity) Annotation {
 	out := NewAnnotation(a)
+	for _, l := range an.Links {
+		out.Mentions = append(out.Mentions, Mention{Start: l.Start, End: l.End, Text: l.Text, Type: l.Type, Entity: optional(l.Entity)})
+	}
+	for _, e := range ents {
+		out.Entities = append(out.Entities, AnnotationEntity{
+			ID: e.ID, Name: e.Name, Type: e.Type, Aliases: nonNil(e.Aliases), Roles: nonNil(e.Roles),
+		})
+	}
+	for _, q := range an.Quotes {
+		out.Quotes = append(out.Quotes, annotationQuote(q))
+	}
 	for _, e := range an.Timexes {
 		out.Timexes = append(out.Timexes, Timex{Start: e.Start, End: e.End, Text: e.Text, Type: e.Type, Value: e.Value})
 	}
@@ -94,4 +108,16 @@ func (an Annotation) WriteJSONL(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(an)
+}
+
+func annotationQuote(q quote.Quote) AnnotationQuote {
+	out := AnnotationQuote{
+		Start: q.Start, End: q.End, Text: q.Text, Direct: q.Direct,
+		Speaker: optional(q.Speaker), SpeakerEntity: optional(q.SpeakerEntity), Cue: optional(q.Cue),
+	}
+	if q.SpeakerStart >= 0 {
+		start, end := q.SpeakerStart, q.SpeakerEnd
+		out.SpeakerStart, out.SpeakerEnd = &start, &end
+	}
+	return out
 }

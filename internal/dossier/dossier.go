@@ -198,6 +198,20 @@ func FromStory(s story.Story) Story {
 	for _, r := range s.Reuse {
 		out.Reuse = append(out.Reuse, fromReuse(r))
 	}
+	for _, e := range s.Entities {
+		out.Entities = append(out.Entities, fromEntity(e))
+	}
+	for _, ev := range s.Timeline {
+		out.Timeline = append(out.Timeline, fromEvent(ev))
+	}
+	for i, an := range s.Analyses {
+		for _, q := range story.Notable(an.Quotes) {
+			out.Quotes = append(out.Quotes, Quote{
+				Text: q.Content(), Speaker: optional(q.Speaker), SpeakerEntity: optional(q.SpeakerEntity),
+				Article: s.Articles[i].ID, Direct: q.Direct,
+			})
+		}
+	}
 	return out
 }
 

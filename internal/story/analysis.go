@@ -2,6 +2,9 @@ package story
 
 import (
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/entity"
+	"github.com/storyline-news/storyline/internal/entity/ner"
+	"github.com/storyline-news/storyline/internal/quote"
 	"github.com/storyline-news/storyline/internal/timex"
 )
 
@@ -12,17 +15,36 @@ type Analysis struct {
 	Timexes []timex.Expr
 	// Inference explains an inferred publication date; empty otherwise.
 	Inference string
+	// Mentions are the named-entity mentions the tagger found.
+	Mentions []ner.Mention
+	// Links are the mentions resolved to the story's entities, with the
+	// role-only references ("the Ukrainian president") the resolver found.
+	Links []entity.Link
+	// Quotes are the article's direct quotes and reported speech, their
+	// speakers linked to entities where possible.
+	Quotes []quote.Quote
 }
 
-// Analyze runs the per-article stages over a. An article without a date
-// gets one inferred from its own text when the text alone dates it.
-func Analyze(a *article.Article) Analysis {
+// Analyze runs the per-article stages over a alone, as `storyline
+// annotate` does: entities are resolved within the article only. An
+// article without a date gets one inferred from its own text when the
+// text alone dates it.
+func Analyze(a *article.Article) (Analysis, []entity.Entity) {
 	var an Analysis
 	if a.Published.IsZero() {
 		an.Inference = infer(a, nil)
 	}
+	tagAndDate(a, &an)
+	res := resolve([]article.Article{*a}, []Analysis{an})
+	an.Links = res.Links[0]
+	an.Quotes = quotes(a.Text, an.Links, res)
+	return an, res.Entities
+}
+
+// tagAndDate runs the stages that need nothing but the article itself.
+func tagAndDate(a *article.Article, an *Analysis) {
 	an.Timexes = timex.Extract(a.Text, a.Published)
-	return an
+	an.Mentions = ner.Default().Tag(a.Text)
 }
 
 // infer dates an undated article from its text and what its story knows,
@@ -40,7 +62,8 @@ func infer(a *article.Article, known []timex.Known) string {
 
 // analyzeAll analyzes a story's articles (sorted) in two passes: first the
 // dated ones, then the undated ones with the dates the first pass found as
-// evidence for their publication dates.
+// evidence for their publication dates. Entities are then resolved across
+// the story and quotes attributed to them.
 func analyzeAll(arts []article.Article) []Analysis {
 	out := make([]Analysis, len(arts))
 	var known []timex.Known
@@ -48,7 +71,7 @@ func analyzeAll(arts []article.Article) []Analysis {
 		if arts[i].Published.IsZero() {
 			continue
 		}
-		out[i] = Analyze(&arts[i])
+		tagAndDate(&arts[i], &out[i])
 		known = append(known, timex.Known{Date: arts[i].Published})
 		for _, e := range out[i].Timexes {
 			if t, p, ok := e.Date(); ok && p == timex.PrecisionDay && !e.Expected {
@@ -57,11 +80,39 @@ func analyzeAll(arts []article.Article) []Analysis {
 		}
 	}
 	for i := range arts {
-		if !arts[i].Published.IsZero() {
-			continue
+		if arts[i].Published.IsZero() {
+			out[i].Inference = infer(&arts[i], known)
+			tagAndDate(&arts[i], &out[i])
 		}
-		out[i].Inference = infer(&arts[i], known)
-		out[i].Timexes = timex.Extract(arts[i].Text, arts[i].Published)
 	}
 	return out
+}
+
+// resolve links the mentions of every article to the story's entities.
+func resolve(arts []article.Article, ans []Analysis) entity.Result {
+	docs := make([]entity.Doc, len(arts))
+	for i := range arts {
+		ms := make([]entity.Mention, len(ans[i].Mentions))
+		for j, m := range ans[i].Mentions {
+			ms[j] = entity.Mention(m)
+		}
+		docs[i] = entity.Doc{ArticleID: arts[i].ID, Text: arts[i].Text, Mentions: ms}
+	}
+	return entity.Resolve(docs)
+}
+
+// quotes extracts an article's quotes with its resolved mentions, and names
+// each linked speaker by its entity's canonical name.
+func quotes(text string, links []entity.Link, res entity.Result) []quote.Quote {
+	ms := make([]quote.Mention, 0, len(links))
+	for _, l := range links {
+		ms = append(ms, quote.Mention{Start: l.Start, End: l.End, Text: l.Text, Type: l.Type, Entity: l.Entity})
+	}
+	qs := quote.Extract(text, quote.Options{Mentions: ms})
+	for i := range qs {
+		if e, ok := res.Entity(qs[i].SpeakerEntity); ok {
+			qs[i].Speaker = e.Name
+		}
+	}
+	return qs
 }

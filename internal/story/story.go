@@ -14,7 +14,9 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/reuse"
+	"github.com/storyline-news/storyline/internal/timeline"
 )
 
 // Story is one real-world event as storyline sees it.
@@ -37,6 +39,11 @@ type Story struct {
 	// Analyses hold, per article in Articles order, what the per-article
 	// stages found in it.
 	Analyses []Analysis
+	// Entities are the people, organizations, places and other names of
+	// the story, most mentioned first.
+	Entities []entity.Entity
+	// Timeline holds the story's dated events, in date order.
+	Timeline []timeline.Event
 }
 
 // Reuse is one relation between two articles of the story; for a revision,
@@ -55,8 +62,30 @@ func Build(id string, arts []article.Article) Story {
 	s.Articles, s.Analyses = sortAnalyzed(sorted, analyses)
 	s.FirstPublished, s.LastPublished = Span(s.Articles)
 	s.Headline = Headline(s.Articles)
+	res := resolve(s.Articles, s.Analyses)
+	s.Entities = res.Entities
+	for i := range s.Analyses {
+		s.Analyses[i].Links = res.Links[i]
+		s.Analyses[i].Quotes = quotes(s.Articles[i].Text, res.Links[i], res)
+	}
+	s.Timeline = buildTimeline(s.Articles, s.Analyses)
 	s.Reuse, s.Origins = findReuse(s.Articles)
 	return s
+}
+
+// buildTimeline dates the story's events from its articles' analyses.
+func buildTimeline(arts []article.Article, ans []Analysis) []timeline.Event {
+	docs := make([]timeline.Doc, len(arts))
+	for i, a := range arts {
+		d := timeline.Doc{ArticleID: a.ID, Text: a.Text, Published: a.Published, Timexes: ans[i].Timexes}
+		for _, l := range ans[i].Links {
+			if l.Entity != "" {
+				d.Entities = append(d.Entities, timeline.Span{Start: l.Start, End: l.End, Entity: l.Entity})
+			}
+		}
+		docs[i] = d
+	}
+	return timeline.Build(docs, timeline.Options{})
 }
 
 // findReuse relates the story's articles that share text and computes each

@@ -1,0 +1,149 @@
+package ner
+
+import (
+	"math"
+	"slices"
+)
+
+// Model is a trained NER tagger. It is read-only after Train or Load and
+// safe for concurrent use.
+type Model struct {
+	feats    []uint64  // feature hashes, ascending; feature i has weight row i
+	index    table     // feature hash → row
+	weights  []float32 // len(feats) rows of numTags
+	unit     float32   // weights are multiples of unit (0: not quantized)
+	trans    [(numTags + 1) * numTags]float32
+	end      [numTags]float32
+	clusters map[string]string
+	gaz      *gazetteer
+	// words holds the wordInfo, with its wordVec, of every clustered
+	// word; startVec and endVec are the boundary markers' vectors.
+	words            map[string]*wordInfo
+	startVec, endVec *wordVec
+}
+
+// scorer computes emission scores for one document.
+type scorer struct {
+	m   *Model
+	d   *docInfo
+	buf []uint64
+	em  []float32
+	lat lattice
+}
+
+func (m *Model) newScorer(d *docInfo) *scorer { return &scorer{m: m, d: d} }
+
+// word returns the wordVec of token j of sentence s, or of the boundary
+// marker when j is outside the sentence.
+func (sc *scorer) word(s *sentInfo, j int) *wordVec {
+	switch {
+	case j < 0:
+		return sc.m.startVec
+	case j >= len(s.info):
+		return sc.m.endVec
+	}
+	wi := s.info[j]
+	if wi.vec == nil {
+		wi.vec = sc.m.vector(wi, sc.buf)
+	}
+	return wi.vec
+}
+
+// emissions returns the feature scores of every tag at every token of
+// sentence si, given the document history so far.
+func (sc *scorer) emissions(si int, hist map[string]*[numTypes + 1]int) []float32 {
+	s := &sc.d.sents[si]
+	n := len(s.words)
+	em := slices.Grow(sc.em[:0], n*numTags)[:n*numTags]
+	clear(em)
+	sc.em = em
+	for i := 0; i < n; i++ {
+		row := em[i*numTags : (i+1)*numTags : (i+1)*numTags]
+		for k := -2; k <= 2; k++ {
+			v := &sc.word(s, i+k)[k+2]
+			for t := range row {
+				row[t] += v[t]
+			}
+		}
+		sc.buf = sc.d.contextFeatures(si, i, sc.buf[:0])
+		if h, ok := historyFeature(hist, s.lower[i]); ok {
+			sc.buf = append(sc.buf, h)
+		}
+		sc.m.addWeights(row, sc.buf)
+	}
+	return em
+}
+
+// decode tags the sentences of a prepared document in order, each with the
+// history of the tags given to the sentences before it.
+func (m *Model) decode(d *docInfo) [][]int {
+	hist := make(map[string]*[numTypes + 1]int)
+	out := make([][]int, len(d.sents))
+	sc := m.newScorer(d)
+	for si := range d.sents {
+		em := sc.emissions(si, hist)
+		out[si] = sc.lat.best(em, len(d.sents[si].words), &m.trans, &m.end)
+		remember(hist, &d.sents[si], out[si])
+	}
+	return out
+}
+
+// viterbi returns the best valid BILOU tag sequence for n tokens with
+// emission scores em (n×numTags), transition scores trans (row numTags is
+// the sentence start) and end scores.
+func viterbi(em []float32, n int, trans *[(numTags + 1) * numTags]float32, end *[numTags]float32) []int {
+	var l lattice
+	return l.best(em, n, trans, end)
+}
+
+// lattice is Viterbi's scratch space, reused from sentence to sentence.
+type lattice struct {
+	score []float32
+	back  []uint8
+}
+
+// best is viterbi using l's scratch space.
+func (l *lattice) best(em []float32, n int, trans *[(numTags + 1) * numTags]float32, end *[numTags]float32) []int {
+	tags := make([]int, n)
+	if n == 0 {
+		return tags
+	}
+	neg := float32(math.Inf(-1))
+	l.score = slices.Grow(l.score[:0], n*numTags)[:n*numTags]
+	l.back = slices.Grow(l.back[:0], n*numTags)[:n*numTags]
+	score, back := l.score, l.back
+	for t := 0; t < numTags; t++ {
+		score[t] = neg
+		if allowed[numTags][t] {
+			score[t] = trans[numTags*numTags+t] + em[t]
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev, cur := score[(i-1)*numTags:i*numTags], score[i*numTags:(i+1)*numTags]
+		for t := 0; t < numTags; t++ {
+			best, arg := neg, 0
+			for _, p := range predecessors[t] {
+				if v := prev[p] + trans[int(p)*numTags+t]; v > best {
+					best, arg = v, int(p)
+				}
+			}
+			cur[t] = best
+			if best != neg {
+				cur[t] += em[i*numTags+t]
+			}
+			back[i*numTags+t] = uint8(arg)
+		}
+	}
+	best, arg := neg, 0
+	last := score[(n-1)*numTags:]
+	for t := 0; t < numTags; t++ {
+		if allowedEnd[t] && last[t] != neg && last[t]+end[t] > best {
+			best, arg = last[t]+end[t], t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		tags[i] = arg
+		arg = int(back[i*numTags+arg])
+	}
+	return tags
+}

@@ -1,0 +1,175 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Mention is a named entity found in text.
+type Mention struct {
+	// Start and End are Unicode code point offsets into the text,
+	// half-open: the mention is runes [Start, End).
+	Start, End int
+	// Text is the mention as written.
+	Text string
+	// Type is "person", "organization", "location" or "other"
+	// (nationalities, events, laws, products and other names).
+	Type string
+}
+
+// Tag finds the named entities in raw text, such as an article's body:
+// it splits the text into sentences and tokens, tags each sentence in turn
+// (later sentences see how words were tagged earlier), and returns the
+// mentions in text order. Two storyline conventions are applied on top of
+// the CoNLL-2003 ones the model learned: seats of government used for the
+// government ("the Kremlin said") are organizations, listed in
+// data/gazetteer/overrides.txt; and a hyphen compound of names tagged as
+// one entity ("Putin-Zelenskyy meeting") is split into its names when each
+// of them is tagged on its own elsewhere in the text.
+func (m *Model) Tag(text string) []Mention {
+	sents := SplitSentences(Tokenize(text))
+	words := make([][]string, len(sents))
+	for i, s := range sents {
+		title := isTitleLine(sents, i)
+		words[i] = make([]string, len(s))
+		for j, t := range s {
+			words[i][j] = t.Text
+			if title {
+				words[i][j] = strings.ToUpper(t.Text)
+			}
+		}
+	}
+	tags := m.decode(m.prepare(words))
+	var out []Mention
+	for si, s := range sents {
+		for _, sp := range bilouSpans(tags[si]) {
+			out = append(out, mention(text, s[sp.start:sp.end], storylineType[sp.typ]))
+		}
+	}
+	out = splitCompounds(text, sents, out)
+	for i := range out {
+		if t, ok := m.gaz.overrides[out[i].Text]; ok {
+			out[i].Type = t
+		}
+	}
+	return out
+}
+
+// isTitleLine reports whether sentence i is a headline in title case: a
+// line of its own without final punctuation whose longer words are nearly
+// all capitalised. The model learned headlines from CoNLL-2003, where they
+// are upper case, so Tag upper-cases these lines before tagging and lets
+// the document-level features decide which words are names.
+func isTitleLine(sents [][]Token, i int) bool {
+	s := sents[i]
+	if (i > 0 && !s[0].nl) || (i+1 < len(sents) && !sents[i+1][0].nl) || isTerminator(s[len(s)-1].Text) {
+		return false
+	}
+	long, caps := 0, 0
+	for _, t := range s {
+		if len([]rune(t.Text)) < 4 || capsClass(t.Text) == "none" {
+			continue
+		}
+		long++
+		if c := capsClass(t.Text); c == "title" || c == "upper" {
+			caps++
+		}
+	}
+	return long >= 2 && caps*10 >= long*8
+}
+
+func mention(text string, toks []Token, typ string) Mention {
+	first, last := toks[0], toks[len(toks)-1]
+	return Mention{Start: first.Start, End: last.End, Text: text[first.byteStart:last.byteEnd], Type: typ}
+}
+
+// tspan is an entity in a sentence's BILOU tags: tokens [start, end).
+type tspan struct{ start, end, typ int }
+
+// bilouSpans reads the entities of a valid BILOU tag sequence.
+func bilouSpans(tags []int) []tspan {
+	var out []tspan
+	for i := 0; i < len(tags); i++ {
+		t := tags[i]
+		if t == 0 {
+			continue
+		}
+		j := i
+		for j+1 < len(tags) && posOf(tags[j]) != posL && posOf(tags[j]) != posU {
+			j++
+		}
+		out = append(out, tspan{i, j + 1, typeOf(t)})
+		i = j
+	}
+	return out
+}
+
+// splitCompounds replaces a mention made of names joined by hyphens
+// without spaces ("Putin-Zelenskyy", "Israel-PLO") by the names, when every
+// capitalised part is also a mention on its own elsewhere in the text; each
+// part gets the type it has there. Lower-case parts ("U.S.-led") are
+// dropped. Other mentions are kept as they are.
+func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
+	typeOfText := map[string]string{}
+	for _, m := range ms {
+		if !strings.ContainsAny(m.Text, "-‐‑") {
+			typeOfText[m.Text] = m.Type
+		}
+	}
+	var out []Mention
+	for _, m := range ms {
+		parts := compoundParts(sents, m)
+		if parts == nil {
+			out = append(out, m)
+			continue
+		}
+		var split []Mention
+		ok := true
+		for _, p := range parts {
+			pm := mention(text, p, "")
+			r := []rune(pm.Text)[0]
+			if !unicode.IsUpper(r) {
+				continue
+			}
+			if pm.Type, ok = typeOfText[pm.Text]; !ok {
+				break
+			}
+			split = append(split, pm)
+		}
+		if !ok || len(split) == 0 {
+			out = append(out, m)
+			continue
+		}
+		out = append(out, split...)
+	}
+	return out
+}
+
+// compoundParts returns the token runs between the hyphens of a mention
+// whose hyphens are glued to the words on both sides, or nil if it has no
+// such hyphen.
+func compoundParts(sents [][]Token, m Mention) [][]Token {
+	var toks []Token
+	for _, s := range sents {
+		if len(s) > 0 && s[0].Start <= m.Start && m.End <= s[len(s)-1].End {
+			for _, t := range s {
+				if t.Start >= m.Start && t.End <= m.End {
+					toks = append(toks, t)
+				}
+			}
+			break
+		}
+	}
+	var parts [][]Token
+	start := 0
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Text == "-" && toks[i-1].End == toks[i].Start && toks[i].End == toks[i+1].Start {
+			parts = append(parts, toks[start:i])
+			start = i + 1
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return append(parts, toks[start:])
+}

@@ -1,0 +1,198 @@
+// Package timeline builds a story's timeline: dated events taken from the
+// sentences of its articles that carry a resolved time expression.
+//
+// A sentence anchored by a date ("Trump hosted Zelensky at the White House
+// on Monday") becomes an event on that date, reported when the date lies
+// before the article's publication and expected when the text places it
+// after ("a meeting could take place within two weeks", dated at the
+// deadline). Events on the same date reported by several articles are
+// merged into one entry that lists them all when their sentences share
+// enough content words. It sits after the timex and entity stages: it reads
+// their values and never re-parses time.
+package timeline
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/entity/ner"
+	"github.com/storyline-news/storyline/internal/timex"
+)
+
+// Kinds of events.
+const (
+	Reported = "reported"
+	Expected = "expected"
+)
+
+// Doc is one article as the timeline sees it.
+type Doc struct {
+	ArticleID string
+	Text      string
+	// Published is the article's (possibly inferred) publication date; zero
+	// when unknown.
+	Published time.Time
+	// Timexes are the article's time expressions, resolved against
+	// Published.
+	Timexes []timex.Expr
+	// Entities are the article's entity mentions, linked to entity IDs.
+	Entities []Span
+}
+
+// Span is an entity mention: code-point offsets and the entity's ID.
+type Span struct {
+	Start, End int
+	Entity     string
+}
+
+// Event is one dated entry of the timeline.
+type Event struct {
+	// Date is ISO 8601 at Precision: "2025-08-15", "2025-02", "2014".
+	Date string
+	// Precision is "day", "month" or "year".
+	Precision string
+	// Kind is Reported or Expected.
+	Kind string
+	// Text is the sentence that best describes the event.
+	Text string
+	// Articles are the IDs of the articles that report the event, in story
+	// order.
+	Articles []string
+	// Entities are the IDs of the entities the event's sentences mention,
+	// sorted.
+	Entities []string
+	// Sources locate every sentence the event was built from.
+	Sources []Source
+}
+
+// Source is the provenance of an event: one sentence of one article and the
+// time expression in it, in code-point offsets.
+type Source struct {
+	Article              string
+	Start, End           int
+	TimexStart, TimexEnd int
+}
+
+// Options configures Build. The zero value is a good default.
+type Options struct {
+	// MergeSimilarity is the least overlap of content words (shared words
+	// over the smaller sentence's words) for two sentences on the same date
+	// to be one event (default 0.35).
+	MergeSimilarity float64
+}
+
+// Build returns the timeline of a story's documents, given in story order,
+// sorted by date, then kind, then the order the events were first seen.
+func Build(docs []Doc, opts Options) []Event {
+	if opts.MergeSimilarity == 0 {
+		opts.MergeSimilarity = 0.35
+	}
+	var cands []candidate
+	for _, d := range docs {
+		cands = append(cands, candidates(d)...)
+	}
+	events := merge(cands, opts.MergeSimilarity)
+	sort.SliceStable(events, func(i, j int) bool {
+		a, b := events[i], events[j]
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		return a.Kind > b.Kind // reported before expected
+	})
+	return events
+}
+
+// candidate is one dated sentence before merging.
+type candidate struct {
+	date, precision, kind string
+	text                  string
+	words                 map[string]bool
+	entities              []string
+	src                   Source
+}
+
+// candidates finds the dated sentences of one document: for each sentence,
+// its first time expression that resolves to a day, month or year, or to a
+// deadline.
+func candidates(d Doc) []candidate {
+	runes := []rune(d.Text)
+	var out []candidate
+	for _, s := range sentences(d.Text) {
+		for _, e := range d.Timexes {
+			if e.Start < s.start || e.End > s.end {
+				continue
+			}
+			date, precision, kind, ok := anchor(e, d.Published)
+			if !ok {
+				continue
+			}
+			text := strings.TrimSpace(string(runes[s.start:s.end]))
+			out = append(out, candidate{
+				date: date, precision: precision, kind: kind, text: text,
+				words:    contentWords(runes[s.start:s.end], e.Start-s.start, e.End-s.start),
+				entities: entitiesIn(d.Entities, s.start, s.end),
+				src:      Source{Article: d.ArticleID, Start: s.start, End: s.end, TimexStart: e.Start, TimexEnd: e.End},
+			})
+			break
+		}
+	}
+	return out
+}
+
+// anchor returns the date an expression anchors an event to, its
+// precision and the event's kind.
+func anchor(e timex.Expr, published time.Time) (date, precision, kind string, ok bool) {
+	if d, ok := e.DeadlineDate(); ok {
+		return d.Format(time.DateOnly), "day", Expected, true
+	}
+	if e.Type != "DATE" && e.Type != "TIME" {
+		return "", "", "", false
+	}
+	t, p, ok := e.Date()
+	if !ok {
+		return "", "", "", false
+	}
+	switch p {
+	case timex.PrecisionDay, timex.PrecisionHour, timex.PrecisionMinute:
+		date, precision = t.Format(time.DateOnly), "day"
+	case timex.PrecisionMonth:
+		date, precision = t.Format("2006-01"), "month"
+	case timex.PrecisionYear:
+		date, precision = t.Format("2006"), "year"
+	default:
+		return "", "", "", false
+	}
+	kind = Reported
+	if e.Expected || (!published.IsZero() && t.After(published)) {
+		kind = Expected
+	}
+	return date, precision, kind, true
+}
+
+// span is a sentence's code-point range.
+type span struct{ start, end int }
+
+// sentences splits text into sentences with the tagger's splitter, so that
+// every stage agrees on sentence boundaries.
+func sentences(text string) []span {
+	var out []span
+	for _, s := range ner.SplitSentences(ner.Tokenize(text)) {
+		out = append(out, span{s[0].Start, s[len(s)-1].End})
+	}
+	return out
+}
+
+// entitiesIn returns the sorted, distinct entity IDs mentioned in [start, end).
+func entitiesIn(spans []Span, start, end int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range spans {
+		if m.Start >= start && m.End <= end && m.Entity != "" && !seen[m.Entity] {
+			seen[m.Entity] = true
+			out = append(out, m.Entity)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
