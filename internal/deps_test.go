@@ -36,6 +36,7 @@ var allowed = map[string][]string{
 	"internal/dossier":         {"internal/article", "internal/story", "internal/store", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/timeline", "internal/divergence"},
 	"internal/engine":          {"internal/article", "internal/cluster", "internal/story", "internal/store", "internal/store/sqlite", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/dossier", "internal/ingest"},
 	"internal/eval":            {"internal/article", "internal/cluster", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/engine", "internal/story", "internal/ingest"},
+	"internal/watch":           {"internal/article", "internal/ingest"},
 	"internal/web":             {"internal/article", "internal/engine", "internal/story", "internal/store", "internal/store/sqlite", "internal/dossier", "internal/ingest"},
 	"cmd/storyline":            {"*"},
 }

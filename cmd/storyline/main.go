@@ -85,6 +85,7 @@ embedded SQLite store (--db) that "stories", "show" and "search" read.`,
 		e.showCommand(&g),
 		e.searchCommand(&g),
 		e.evalCommand(),
+		e.watchCommand(&g),
 	)
 	return root
 }

@@ -3,36 +3,59 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/storyline-news/storyline/internal/engine"
+	"github.com/storyline-news/storyline/internal/store"
+	"github.com/storyline-news/storyline/internal/store/postgres"
 	"github.com/storyline-news/storyline/internal/store/sqlite"
 )
 
-// openStore opens the store named by --db (or the default location) and an
-// engine over it. The caller closes the returned store.
-func (e *env) openStore(ctx context.Context, g *globalFlags) (*sqlite.DB, *engine.Engine, error) {
-	path := g.db
-	if path == "" {
-		p, err := sqlite.DefaultPath()
-		if err != nil {
-			return nil, nil, err
-		}
-		path = p
+// envDB names the environment variable that gives the store location when
+// --db is not set.
+const envDB = "STORYLINE_DB"
+
+// openStore opens the store named by --db, else by $STORYLINE_DB, else the
+// default SQLite file, and an engine over it. A postgres:// or
+// postgresql:// URL opens PostgreSQL; anything else is an SQLite path. The
+// caller closes the returned store.
+func (e *env) openStore(ctx context.Context, g *globalFlags) (store.Store, *engine.Engine, error) {
+	path, err := storeLocation(g)
+	if err != nil {
+		return nil, nil, err
 	}
 	return openEngine(ctx, path)
 }
 
-// openEngine opens the SQLite store at path (":memory:" for a throwaway
-// one) and an engine over it.
-func openEngine(ctx context.Context, path string) (*sqlite.DB, *engine.Engine, error) {
-	db, err := sqlite.Open(ctx, path)
+// storeLocation returns where the store is: --db, $STORYLINE_DB or the
+// default SQLite file.
+func storeLocation(g *globalFlags) (string, error) {
+	if g.db != "" {
+		return g.db, nil
+	}
+	if loc := os.Getenv(envDB); loc != "" {
+		return loc, nil
+	}
+	return sqlite.DefaultPath()
+}
+
+// openEngine opens the store at loc (a PostgreSQL URL, an SQLite path, or
+// ":memory:" for a throwaway SQLite store) and an engine over it.
+func openEngine(ctx context.Context, loc string) (store.Store, *engine.Engine, error) {
+	var db store.Store
+	var err error
+	if postgres.IsDSN(loc) {
+		db, err = postgres.Open(ctx, loc)
+	} else {
+		db, err = sqlite.Open(ctx, loc)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
 	eng, err := engine.Open(ctx, db, engine.Options{})
 	if err != nil {
 		db.Close()
-		return nil, nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, nil, fmt.Errorf("open store: %w", err)
 	}
 	return db, eng, nil
 }

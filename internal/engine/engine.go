@@ -30,6 +30,14 @@ type Engine struct {
 	mu        sync.Mutex // guards the fields below and serializes Ingest
 	cl        *cluster.Clusterer
 	summaries map[string]*summary
+	seq       int64 // sequence number of the last stored article in cl
+}
+
+// locker is met by stores that several processes share (store/postgres):
+// Lock serializes ingest among them, so that each batch is clustered
+// against every article stored before it, whoever stored it.
+type locker interface {
+	Lock(ctx context.Context) (unlock func(), err error)
 }
 
 // Open returns an Engine over st. The clustering state is rebuilt from the
@@ -42,8 +50,17 @@ func Open(ctx context.Context, st store.Store, opts Options) (*Engine, error) {
 func (e *Engine) restore(ctx context.Context) error {
 	e.cl = cluster.New(e.opts.Cluster)
 	e.summaries = make(map[string]*summary)
-	err := e.st.Scan(ctx, func(a article.Article, storyID string) error {
-		if storyID == "" {
+	e.seq = 0
+	return e.catchUp(ctx, true)
+}
+
+// catchUp adds the articles stored after e.seq to the clustering state
+// (apply) or only moves e.seq past them (articles the engine just stored
+// itself). On error the state is dropped, to be rebuilt by the next Ingest.
+func (e *Engine) catchUp(ctx context.Context, apply bool) error {
+	err := e.st.Scan(ctx, e.seq, func(seq int64, a article.Article, storyID string) error {
+		e.seq = seq
+		if storyID == "" || !apply {
 			return nil
 		}
 		e.cl.Restore(a, storyID)
@@ -51,6 +68,7 @@ func (e *Engine) restore(ctx context.Context) error {
 		return nil
 	})
 	if err != nil {
+		e.cl = nil
 		return fmt.Errorf("engine: restore clustering state: %w", err)
 	}
 	return nil
@@ -66,15 +84,40 @@ type Stats struct {
 }
 
 // Ingest clusters and stores one batch of articles in a single transaction:
-// if it fails, nothing of the batch is stored.
+// if it fails, nothing of the batch is stored. On a store that several
+// processes share, Ingest holds the store's lock while it catches up with
+// the articles others stored, clusters the batch and commits it.
 func (e *Engine) Ingest(ctx context.Context, arts []article.Article) (Stats, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.cl == nil {
+	l, shared := e.st.(locker)
+	if shared {
+		unlock, err := l.Lock(ctx)
+		if err != nil {
+			return Stats{}, fmt.Errorf("engine: %w", err)
+		}
+		defer unlock()
+	}
+	switch {
+	case e.cl == nil:
 		if err := e.restore(ctx); err != nil {
 			return Stats{}, err
 		}
+	case shared:
+		if err := e.catchUp(ctx, true); err != nil {
+			return Stats{}, err
+		}
 	}
+	st, err := e.ingest(ctx, arts)
+	if err == nil && shared && st.Ingested > 0 {
+		// Under the lock, what follows e.seq is this batch alone.
+		err = e.catchUp(ctx, false)
+	}
+	return st, err
+}
+
+// ingest clusters and commits arts.
+func (e *Engine) ingest(ctx context.Context, arts []article.Article) (Stats, error) {
 	fresh, st, err := e.fresh(ctx, arts)
 	if err != nil {
 		return Stats{}, err

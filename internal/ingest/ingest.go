@@ -4,7 +4,8 @@
 //
 // A Reader understands plain text in the seeds' shape (.txt), web pages
 // (.html, .htm), RSS and Atom feeds (.rss, .atom, and .xml when the root
-// element is a feed) and JSON Lines (.jsonl, .ndjson). Folders are walked
+// element is a feed), JSON Lines (.jsonl, .ndjson) and WARC archives of web
+// pages (.warc, .warc.gz, as Common Crawl's CC-NEWS). Folders are walked
 // recursively in lexical order; files of other types in them are skipped
 // and reported as such. "-" reads standard input and sniffs its format.
 //
@@ -192,7 +193,7 @@ func (r *Reader) readEntry(ctx context.Context, path string, d fs.DirEntry, emit
 
 // readFile reads the file at path in format f.
 func (r *Reader) readFile(ctx context.Context, path string, f format, info fs.FileInfo, fn func(Result) error) error {
-	if f != formatJSONL && info.Mode().IsRegular() && info.Size() > r.opts.MaxSize {
+	if f != formatJSONL && f != formatWARC && info.Mode().IsRegular() && info.Size() > r.opts.MaxSize {
 		return fn(failure(path, 0, tooLarge(r.opts.MaxSize)))
 	}
 	file, err := os.Open(path)
@@ -202,6 +203,9 @@ func (r *Reader) readFile(ctx context.Context, path string, f format, info fs.Fi
 	defer file.Close()
 	if f == formatJSONL {
 		return r.readJSONL(ctx, path, file, fn)
+	}
+	if f == formatWARC {
+		return r.readWARC(ctx, path, file, fn)
 	}
 	data, err := readAll(file, r.opts.MaxSize)
 	if err != nil {

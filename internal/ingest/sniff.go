@@ -20,6 +20,7 @@ const (
 	formatFeed  // RSS 2.0, RSS 1.0 (RDF) or Atom
 	formatXML   // an .xml file: a feed if its root element says so
 	formatJSONL // JSON Lines, one article per line
+	formatWARC  // WARC, one article per HTML response record (warc.go)
 )
 
 // sniffSize is how much of the start of an input sniff looks at.
@@ -27,7 +28,12 @@ const sniffSize = 4096
 
 // formatOf returns the format named by path's extension.
 func formatOf(path string) format {
+	if strings.HasSuffix(strings.ToLower(path), ".warc.gz") {
+		return formatWARC
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
+	case ".warc":
+		return formatWARC
 	case ".txt":
 		return formatText
 	case ".html", ".htm":

@@ -2,7 +2,7 @@
 // storage: articles, their assignment to stories, and full-text search.
 //
 // Two backends meet the contract: store/sqlite, the embedded default, and
-// (later) store/postgres for several processes sharing one database. Package
+// store/postgres for several processes sharing one database. Package
 // store/storetest holds the one conformance suite that every backend runs.
 // Backends never import the analysis stages; the engine computes everything
 // derived (clusters, headlines) and hands the store plain values.
@@ -22,6 +22,10 @@ var ErrNotFound = errors.New("not found")
 
 // Store is the contract every storage backend meets. All methods are safe for
 // concurrent use.
+//
+// Times are stored to the microsecond, PostgreSQL's precision: a time read
+// back equals the time written truncated to the microsecond, as an instant
+// (the zone is not kept). The zero time stands for unknown and stays zero.
 type Store interface {
 	// Known returns the subset of ids that are already stored.
 	Known(ctx context.Context, ids []string) (map[string]bool, error)
@@ -47,10 +51,15 @@ type Store interface {
 	// phrases" that must match as phrases, and word* prefixes; nothing else
 	// is an operator, and no query is a syntax error.
 	Search(ctx context.Context, query string, limit int) ([]Hit, error)
-	// Scan calls fn for every stored article with its story, in the order the
-	// articles were stored; it stops at fn's first error and returns it. The
-	// engine uses it to rebuild its clustering state on start.
-	Scan(ctx context.Context, fn func(a article.Article, storyID string) error) error
+	// Scan calls fn for every article stored after the one with sequence
+	// number after (0: every article), with its sequence number and its
+	// story ("" when it has none), in the order the articles were stored;
+	// it stops at fn's first error and returns it. Sequence numbers are
+	// positive and increase in commit order: once a reader has seen
+	// number N, every later commit stores numbers above N. The engine uses
+	// Scan to rebuild its clustering state on start and to catch up with
+	// articles that other processes stored since.
+	Scan(ctx context.Context, after int64, fn func(seq int64, a article.Article, storyID string) error) error
 	// Counts returns the number of stored articles and stories.
 	Counts(ctx context.Context) (articles, stories int, err error)
 	// Close releases the store's resources.

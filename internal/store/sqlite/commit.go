@@ -201,13 +201,13 @@ func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment) e
 	return nil
 }
 
-// timeValue returns t as stored: NULL for the zero time, else timeLayout in
-// UTC.
+// timeValue returns t as stored: NULL for the zero time, else t truncated
+// to the microsecond (store.Store's precision) in timeLayout in UTC.
 func timeValue(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	return t.UTC().Format(timeLayout)
+	return t.UTC().Truncate(time.Microsecond).Format(timeLayout)
 }
 
 // parseTime is the inverse of timeValue.

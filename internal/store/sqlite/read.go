@@ -119,37 +119,41 @@ func (db *DB) storyArticles(ctx context.Context, storyID string) ([]article.Arti
 // scanPage is how many articles Scan reads per query.
 const scanPage = 256
 
-// Scan calls fn for every stored article with its story ("" when it has
-// none), in the order the articles were stored, and stops at fn's first
-// error, which it returns unwrapped. It reads the articles a page at a time
-// and holds no connection while fn runs, so fn may use db, even to Commit;
-// articles committed during the scan are visited too.
-func (db *DB) Scan(ctx context.Context, fn func(a article.Article, storyID string) error) error {
-	for after := int64(0); ; {
-		page, last, err := db.scanPage(ctx, after)
+// Scan calls fn for every article stored after the one with sequence number
+// after (0: every article) with its sequence number and its story ("" when
+// it has none), in the order the articles were stored, and stops at fn's
+// first error, which it returns unwrapped. It reads the articles a page at
+// a time and holds no connection while fn runs, so fn may use db, even to
+// Commit; articles committed during the scan are visited too. Sequence
+// numbers are the AUTOINCREMENT seq, which the single writer hands out in
+// commit order.
+func (db *DB) Scan(ctx context.Context, after int64, fn func(seq int64, a article.Article, storyID string) error) error {
+	for {
+		page, err := db.scanPage(ctx, after)
 		if err != nil {
 			return fmt.Errorf("sqlite: scan: %w", err)
 		}
 		for _, e := range page {
-			if err := fn(e.a, e.storyID); err != nil {
+			if err := fn(e.seq, e.a, e.storyID); err != nil {
 				return err
 			}
 		}
 		if len(page) < scanPage {
 			return nil
 		}
-		after = last
+		after = page[len(page)-1].seq
 	}
 }
 
 type scanned struct {
+	seq     int64
 	a       article.Article
 	storyID string
 }
 
 // scanPage returns up to scanPage articles stored after the one with
-// sequence number after, and the sequence number of the last one.
-func (db *DB) scanPage(ctx context.Context, after int64) (page []scanned, last int64, err error) {
+// sequence number after.
+func (db *DB) scanPage(ctx context.Context, after int64) (page []scanned, err error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT `+articleColumns+`, coalesce(s.story_id, ''), a.seq
 		FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
@@ -157,17 +161,17 @@ func (db *DB) scanPage(ctx context.Context, after int64) (page []scanned, last i
 		ORDER BY a.seq
 		LIMIT ?`, after, scanPage)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var e scanned
-		if e.a, err = scanArticle(rows, &e.storyID, &last); err != nil {
-			return nil, 0, err
+		if e.a, err = scanArticle(rows, &e.storyID, &e.seq); err != nil {
+			return nil, err
 		}
 		page = append(page, e)
 	}
-	return page, last, rows.Err()
+	return page, rows.Err()
 }
 
 // Counts returns the number of stored articles and stories.

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -102,7 +103,7 @@ func testStoryArticles(t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatalf("StoryArticles: %v", err)
 	}
-	want := append(first, as[fxKremlin], as[fxAlaska])
+	want := stored(append(first, as[fxKremlin], as[fxAlaska]))
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("StoryArticles(s-talks) (-want +got):\n%s", diff)
 	}
@@ -126,15 +127,17 @@ func testNotFound(t *testing.T, s store.Store) {
 	}
 }
 
-// testScan checks Scan's order, stories, early stop, and that fn may read
-// the store while Scan runs.
+// testScan checks Scan's order, stories, sequence numbers, resumption from a
+// sequence number, early stop, and that fn may read the store while Scan
+// runs.
 func testScan(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	as := Articles(600) // more than a page of any sensible paging
 	commit(t, s, store.Batch{Articles: as[:50]})
 	commit(t, s, Batch("s-rest", as[50:]))
 	var got []string
-	err := s.Scan(ctx, func(a article.Article, storyID string) error {
+	var seqs []int64
+	err := s.Scan(ctx, 0, func(seq int64, a article.Article, storyID string) error {
 		want := "s-rest"
 		if len(got) < 50 {
 			want = ""
@@ -148,6 +151,7 @@ func testScan(t *testing.T, s store.Store) {
 			}
 		}
 		got = append(got, a.ID)
+		seqs = append(seqs, seq)
 		return nil
 	})
 	if err != nil {
@@ -156,10 +160,42 @@ func testScan(t *testing.T, s store.Store) {
 	if diff := cmp.Diff(ids(as), got); diff != "" {
 		t.Errorf("Scan order (-want +got):\n%s", diff)
 	}
+	if !slices.IsSorted(seqs) || len(slices.Compact(slices.Clone(seqs))) != len(seqs) || seqs[0] <= 0 {
+		t.Fatalf("Scan: sequence numbers %v…, want positive and increasing", seqs[:5])
+	}
+	checkScanFrom(t, s, as, seqs)
+	checkScanStop(t, s)
+}
 
+// checkScanFrom checks that Scan from a sequence number visits exactly the
+// articles after it, including those committed later.
+func checkScanFrom(t *testing.T, s store.Store, as []article.Article, seqs []int64) {
+	t.Helper()
+	ctx := context.Background()
+	more := Articles(620)[600:]
+	commit(t, s, store.Batch{Articles: more})
+	var got []string
+	err := s.Scan(ctx, seqs[299], func(seq int64, a article.Article, _ string) error {
+		if seq <= seqs[len(seqs)-1] && !slices.Contains(seqs, seq) {
+			t.Errorf("Scan from %d: article %s has sequence number %d, not seen before", seqs[299], a.ID, seq)
+		}
+		got = append(got, a.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Scan from %d: %v", seqs[299], err)
+	}
+	if diff := cmp.Diff(append(ids(as[300:]), ids(more)...), got); diff != "" {
+		t.Errorf("Scan from the 300th article (-want +got):\n%s", diff)
+	}
+}
+
+// checkScanStop checks that Scan stops at fn's first error and returns it.
+func checkScanStop(t *testing.T, s store.Store) {
+	t.Helper()
 	errStop := errors.New("stop")
 	n := 0
-	err = s.Scan(ctx, func(article.Article, string) error {
+	err := s.Scan(context.Background(), 0, func(int64, article.Article, string) error {
 		if n++; n == 3 {
 			return errStop
 		}

@@ -49,8 +49,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 }
 
 // fixtures returns eight articles, one per sample, with publication times
-// that probe the round trip: nanoseconds, zones other than UTC, inferred
-// dates, and unknown ones.
+// that probe the round trip: nanoseconds (stored as microseconds), zones
+// other than UTC, inferred dates, and unknown ones.
 func fixtures() []article.Article {
 	kyivTime := time.FixedZone("EEST", 3*60*60)
 	published := []struct {
@@ -140,7 +140,7 @@ func snapshot(t *testing.T, s store.Store) state {
 	if st.Articles, st.Stories, err = s.Counts(ctx); err != nil {
 		t.Fatalf("Counts: %v", err)
 	}
-	err = s.Scan(ctx, func(a article.Article, storyID string) error {
+	err = s.Scan(ctx, 0, func(_ int64, a article.Article, storyID string) error {
 		st.Scanned = append(st.Scanned, scanned{a, storyID})
 		return nil
 	})
@@ -172,4 +172,23 @@ func ids(as []article.Article) []string {
 		out[i] = a.ID
 	}
 	return out
+}
+
+// stored returns copies of as as a store gives them back: publication times
+// truncated to the microsecond.
+func stored(as []article.Article) []article.Article {
+	out := make([]article.Article, len(as))
+	for i, a := range as {
+		a.Published = a.Published.Truncate(time.Microsecond)
+		out[i] = a
+	}
+	return out
+}
+
+// storedStory returns s as a store gives it back: times truncated to the
+// microsecond.
+func storedStory(s store.Story) store.Story {
+	s.FirstPublished = s.FirstPublished.Truncate(time.Microsecond)
+	s.LastPublished = s.LastPublished.Truncate(time.Microsecond)
+	return s
 }

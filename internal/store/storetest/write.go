@@ -21,13 +21,13 @@ func testCommitAndRead(t *testing.T, s store.Store) {
 	if added := commit(t, s, b); added != len(as) {
 		t.Errorf("Commit added %d, want %d", added, len(as))
 	}
-	for _, want := range as {
+	for _, want := range stored(as) {
 		got, err := s.Article(ctx, want.ID)
 		if err != nil {
 			t.Fatalf("Article(%s): %v", want.ID, err)
 		}
 		// cmp compares times with Time.Equal: the instant must survive to
-		// the nanosecond; the zone need not.
+		// the microsecond; the zone need not.
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("Article(%s) (-want +got):\n%s", want.ID, diff)
 		}
@@ -36,6 +36,7 @@ func testCommitAndRead(t *testing.T, s store.Store) {
 		}
 	}
 	for _, want := range b.Stories {
+		want = storedStory(want)
 		got, err := s.Story(ctx, want.ID)
 		if err != nil {
 			t.Fatalf("Story(%s): %v", want.ID, err)

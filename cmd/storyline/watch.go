@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/store/postgres"
+	"github.com/storyline-news/storyline/internal/watch"
+)
+
+// watchFlags are the settings of the watch command.
+type watchFlags struct {
+	interval, hostDelay, timeout time.Duration
+	maxSize                      int64
+	allowPrivate, once           bool
+	state                        string
+}
+
+func (e *env) watchCommand(g *globalFlags) *cobra.Command {
+	var f watchFlags
+	cmd := &cobra.Command{
+		Use:   "watch FEEDS",
+		Short: "Follow the feeds listed in FEEDS and ingest their new and updated articles",
+		Long: `watch polls the RSS and Atom feeds listed in FEEDS (a text file with one URL
+per line, or an OPML export from a feed reader) every --interval and ingests
+their new items into the store (--db, a SQLite file or a postgres:// URL; or
+$STORYLINE_DB). Items that carry only a summary are completed from their page.
+An item seen before is skipped unless its content changed; then it is
+ingested again, as a new version of the article.
+
+Requests are conditional (ETag, Last-Modified), spaced out per host
+(--host-delay), bounded in time (--timeout) and size (--max-size), and backed
+off exponentially after errors, honouring Retry-After. Only public internet
+addresses are contacted unless --allow-private is given.
+
+What was seen is kept in a state file (--state; default: next to the SQLite
+file, or next to FEEDS for PostgreSQL), so a restarted watch neither fetches
+nor ingests again what it already did. One line per poll goes to stderr.`,
+		Example: `  storyline watch feeds.txt
+  storyline --db postgres://news@db/news watch --interval 5m subscriptions.opml
+  storyline watch --once feeds.txt   # poll every feed once, then exit`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return e.runWatch(cmd.Context(), g, f, args[0])
+		},
+	}
+	fl := cmd.Flags()
+	fl.DurationVar(&f.interval, "interval", 15*time.Minute, "time between two polls of a feed")
+	fl.DurationVar(&f.hostDelay, "host-delay", 2*time.Second, "least time between two requests to one host")
+	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit of one request")
+	fl.Int64Var(&f.maxSize, "max-size", 10<<20, "largest feed or page read, in bytes")
+	fl.BoolVar(&f.allowPrivate, "allow-private", false, "allow private, loopback and link-local addresses")
+	fl.BoolVar(&f.once, "once", false, "poll every feed that is due once, then exit")
+	fl.StringVar(&f.state, "state", "", "state file (default: beside the SQLite file, or beside FEEDS)")
+	return cmd
+}
+
+func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list string) error {
+	data, err := os.ReadFile(list)
+	if err != nil {
+		return err
+	}
+	feeds, err := watch.ParseList(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", list, err)
+	}
+	loc, err := storeLocation(g)
+	if err != nil {
+		return err
+	}
+	if f.state == "" {
+		f.state = loc + ".watch.json"
+		if postgres.IsDSN(loc) || loc == ":memory:" {
+			f.state = list + ".state.json"
+		}
+	}
+	db, eng, err := openEngine(ctx, loc)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	w, err := watch.New(feeds, watch.Options{
+		Interval: f.interval, HostDelay: f.hostDelay, Timeout: f.timeout, MaxSize: f.maxSize,
+		AllowPrivate: f.allowPrivate, StatePath: f.state, Now: e.now,
+		Report: func(r watch.Report) { fmt.Fprintln(e.stderr, reportLine(r)) },
+	})
+	if err != nil {
+		return err
+	}
+	sink := func(ctx context.Context, arts []article.Article) error {
+		_, err := eng.Ingest(ctx, arts)
+		return err
+	}
+	if f.once {
+		return w.Poll(ctx, sink)
+	}
+	if err := w.Run(ctx, sink); err != nil && ctx.Err() == nil {
+		return err
+	}
+	return nil // interrupted: a normal way to stop
+}
+
+// reportLine is the stderr line of one poll.
+func reportLine(r watch.Report) string {
+	next := r.Next.Format(time.RFC3339)
+	switch {
+	case r.Err != nil:
+		return fmt.Sprintf("watch %s: %v; next poll %s", r.Feed, r.Err, next)
+	case r.NotModified:
+		return fmt.Sprintf("watch %s: not modified; next poll %s", r.Feed, next)
+	}
+	return fmt.Sprintf("watch %s: %d new, %d updated, %d seen; next poll %s", r.Feed, r.New, r.Updated, r.Seen, next)
+}

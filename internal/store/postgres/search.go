@@ -1,0 +1,163 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/storyline-news/storyline/internal/store"
+)
+
+// Snippets are built with control characters as markers, which news text
+// does not contain, and they become « and » afterwards; so Search can tell a
+// marked snippet from text that has guillemets of its own.
+const markOpen, markClose = "\x02", "\x03"
+
+// headlineOptions are ts_headline's: one short fragment around the best
+// match, about as long as the SQLite backend's 12-token snippets.
+const headlineOptions = "StartSel=\x02, StopSel=\x03, MaxWords=14, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=…"
+
+// Search runs a full-text query over titles and bodies and returns up to limit
+// hits, best first (limit ≤ 0: all of them). The query is what a person
+// types: words, "quoted phrases" and word* prefixes, all of which must match;
+// tsquery operators and punctuation carry no meaning, so no query is a
+// syntax error, and one without any word finds nothing. Rank is the negated
+// ts_rank, a title match weighing five times a body match, so that lower is
+// better as the contract says.
+func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Hit, error) {
+	tsq := tsQuery(query)
+	if tsq == "" {
+		return nil, nil
+	}
+	var lim *int // NULL: no limit
+	if limit > 0 {
+		lim = &limit
+	}
+	rows, err := db.pool.Query(ctx, searchQuery, tsq, lim, headlineOptions)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
+	}
+	defer rows.Close()
+	var hits []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		var body, title string
+		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &body, &title, &h.Rank); err != nil {
+			return nil, fmt.Errorf("postgres: search %q: %w", query, err)
+		}
+		h.Snippet = pickSnippet(body, title)
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
+	}
+	return hits, nil
+}
+
+// searchQuery ranks all matches but builds headlines only for the ones
+// returned: ts_headline parses the whole text again. The parameters are $1
+// the tsquery text, $2 the limit (NULL: none) and $3 the headline options.
+const searchQuery = `
+WITH q AS MATERIALIZED (
+	SELECT to_tsquery('storyline', $1) AS q
+), top AS MATERIALIZED (
+	SELECT a.seq, ts_rank('{0.2, 0.2, 0.2, 1.0}', a.search, q.q) AS rank
+	FROM articles a, q
+	WHERE a.search @@ q.q
+	ORDER BY rank DESC, a.seq
+	LIMIT $2
+)
+SELECT a.id, coalesce(s.story_id, ''), a.title,
+	ts_headline('storyline', left(a.text, 1000000), q.q, $3),
+	ts_headline('storyline', a.title, q.q, $3),
+	-top.rank
+FROM top
+JOIN articles a ON a.seq = top.seq
+CROSS JOIN q
+LEFT JOIN assignments s ON s.article_id = a.id
+ORDER BY top.rank DESC, top.seq`
+
+// markers replaces the snippet markers with the guillemets of store.Hit.
+var markers = strings.NewReplacer(markOpen, "«", markClose, "»")
+
+// adjacentMarks matches the end of one mark and the start of the next with
+// only spaces between: ts_headline marks each word of a phrase on its own.
+var adjacentMarks = regexp.MustCompile("\x03([ \t]+)\x02")
+
+// pickSnippet returns the body snippet when the body matched, else the title
+// one, with the matches marked « », a phrase as one match.
+func pickSnippet(body, title string) string {
+	if !strings.Contains(body, markOpen) && strings.Contains(title, markOpen) {
+		body = title
+	}
+	return markers.Replace(adjacentMarks.ReplaceAllString(body, "$1"))
+}
+
+// A term is one unit of a user query: a word or a quoted phrase.
+type term struct {
+	text   string
+	prefix bool // the word ended in *: match words that start with it
+}
+
+// tsQuery turns a query typed by a person into to_tsquery input that cannot
+// be a syntax error: every term becomes a quoted tsquery value ('…', with '
+// and \ escaped), which to_tsquery parses like indexed text, turning the
+// words of a phrase into a <-> sequence, and never reads as an operator.
+// Terms are joined by &. Terms without a letter or digit are dropped; the
+// result is "" when no term is left.
+func tsQuery(q string) string {
+	var parts []string
+	for _, t := range splitQuery(q) {
+		if !strings.ContainsFunc(t.text, isWordRune) {
+			continue
+		}
+		p := "'" + tsEscape.Replace(t.text) + "'"
+		if t.prefix {
+			p += ":*"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " & ")
+}
+
+var tsEscape = strings.NewReplacer(`\`, `\\`, `'`, `''`)
+
+// splitQuery splits q into words at white space and control characters, and
+// into phrases at double quotes; an unclosed quote runs to the end of q. It
+// reads queries as the SQLite backend does.
+func splitQuery(q string) []term {
+	// PostgreSQL text holds no NUL; strings.Map also turns invalid UTF-8
+	// into U+FFFD.
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
+	var terms []term
+	for q != "" {
+		q = strings.TrimLeftFunc(q, unicode.IsSpace)
+		if phrase, ok := strings.CutPrefix(q, `"`); ok {
+			text, rest, _ := strings.Cut(phrase, `"`)
+			terms = append(terms, term{text: text})
+			q = rest
+			continue
+		}
+		end := strings.IndexFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
+		if end < 0 {
+			end = len(q)
+		}
+		word := q[:end]
+		q = q[end:]
+		trimmed := strings.TrimRight(word, "*")
+		terms = append(terms, term{text: trimmed, prefix: trimmed != word})
+	}
+	return terms
+}
+
+// isWordRune reports whether r can be part of an indexed token.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
