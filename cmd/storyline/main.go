@@ -70,13 +70,14 @@ func (e *env) rootCommand() *cobra.Command {
 and builds, per real-world event, a story: its articles, what text they share,
 who is named and quoted, what happened when, and where the sources disagree.
 
-It runs offline. "digest" needs no setup; "ingest" keeps articles in an
-embedded SQLite store (--db) that "stories", "show" and "search" read.`,
+It runs offline. "digest" needs no setup; "ingest" and "watch" keep articles
+in a store (--db: an embedded SQLite file by default, or a PostgreSQL database
+that several processes share) that "stories", "show" and "search" read.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "",
-		"store location (default $XDG_DATA_HOME/storyline/storyline.db)")
+		"store: an SQLite file, or a postgres:// URL (default $STORYLINE_DB, else $XDG_DATA_HOME/storyline/storyline.db)")
 	root.AddCommand(
 		e.digestCommand(&g),
 		e.annotateCommand(&g),
