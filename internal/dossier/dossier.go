@@ -58,6 +58,17 @@ type Article struct {
 	// Origin says how much of the article's text is its own; present only
 	// for articles that carry text first published by another article.
 	Origin *Origin `json:"origin,omitempty"`
+	// Why says why the article is in the story; present when known.
+	Why *Why `json:"why,omitempty"`
+}
+
+// Why is the evidence for an article's place in its story: the similarity
+// to the story when it arrived and the terms they share most. The article
+// that started the story has StartedStory set and no score.
+type Why struct {
+	StartedStory bool     `json:"started_story"`
+	Score        float64  `json:"score"`
+	Shared       []string `json:"shared"`
 }
 
 // Origin says how much of an article is original text, and from whom the
@@ -192,6 +203,9 @@ func FromStory(s story.Story) Story {
 		}
 		if i < len(s.Analyses) {
 			wa.PublishedInference = s.Analyses[i].Inference
+		}
+		if w, ok := s.Why[a.ID]; ok {
+			wa.Why = &Why{StartedStory: len(w.Evidence) == 0 && w.Score == 0, Score: round3(w.Score), Shared: nonNil(w.Evidence)}
 		}
 		out.Articles = append(out.Articles, wa)
 	}

@@ -39,15 +39,26 @@ func writeStory(w *bufio.Writer, s Story) {
 
 func writeArticles(w *bufio.Writer, arts []Article) {
 	names := articleNames(arts)
-	fmt.Fprintf(w, "\n### Articles\n\n| # | Published | Title | Outlet | Words | Own text | Source |\n|---|---|---|---|---:|---|---|\n")
+	fmt.Fprintf(w, "\n### Articles\n\n| # | Published | Title | Outlet | Words | Own text | Why here | Source |\n|---|---|---|---|---:|---|---|---|\n")
 	for i, a := range arts {
 		pub := orDash(a.Published)
 		if a.Published != nil && a.PublishedInferred {
 			pub += " (inferred)"
 		}
-		fmt.Fprintf(w, "| %d | %s | %s | %s | %d | %s | %s |\n", i+1, pub, cell(orDash(a.Title)),
-			cell(orDash(a.Outlet)), a.Words, ownText(a.Origin, names), cell(a.SourceRef))
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %d | %s | %s | %s |\n", i+1, pub, cell(orDash(a.Title)),
+			cell(orDash(a.Outlet)), a.Words, ownText(a.Origin, names), why(a.Why), cell(a.SourceRef))
 	}
+}
+
+// why says briefly why an article is in its story.
+func why(w *Why) string {
+	switch {
+	case w == nil:
+		return "—"
+	case w.StartedStory:
+		return "started the story"
+	}
+	return fmt.Sprintf("%.2f: %s", w.Score, cell(strings.Join(w.Shared, ", ")))
 }
 
 // ownText says how much of an article is its own text and from whom the

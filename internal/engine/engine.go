@@ -184,18 +184,23 @@ func (e *Engine) Stories(ctx context.Context, f store.StoryFilter) ([]store.Stor
 	return e.st.Stories(ctx, f)
 }
 
-// Story builds the story with the given ID from its stored articles.
+// Story builds the story with the given ID from its stored articles, with
+// the evidence that put each article in it.
 func (e *Engine) Story(ctx context.Context, id string) (story.Story, error) {
 	arts, err := e.st.StoryArticles(ctx, id)
 	if err != nil {
 		return story.Story{}, err
 	}
-	if len(arts) == 0 {
-		if _, err := e.st.Story(ctx, id); err != nil {
-			return story.Story{}, err
-		}
+	why, err := e.st.Assignments(ctx, id)
+	if err != nil {
+		return story.Story{}, err
 	}
-	return story.Build(id, arts), nil
+	s := story.Build(id, arts)
+	s.Why = make(map[string]story.Why, len(why))
+	for _, w := range why {
+		s.Why[w.ArticleID] = story.Why{Score: w.Score, Evidence: w.Evidence}
+	}
+	return s, nil
 }
 
 // AllStories builds every stored story, newest first.

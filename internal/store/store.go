@@ -45,6 +45,10 @@ type Store interface {
 	// StoryArticles returns the articles assigned to a story, in the order
 	// they were stored.
 	StoryArticles(ctx context.Context, storyID string) ([]article.Article, error)
+	// Assignments returns why each of a story's articles is in it: the
+	// assignments, in the order the articles were stored. A story that
+	// does not exist has none.
+	Assignments(ctx context.Context, storyID string) ([]Assignment, error)
 	// Search runs a full-text query over titles and bodies and returns at
 	// most limit matches (limit <= 0: all), best first. A query is words
 	// that must all match (stemmed, case and accents folded), "quoted

@@ -44,6 +44,17 @@ type Story struct {
 	Entities []entity.Entity
 	// Timeline holds the story's dated events, in date order.
 	Timeline []timeline.Event
+	// Why says, by article ID, why each article was put in the story, when
+	// the caller knows (the engine fills it from the store).
+	Why map[string]Why
+}
+
+// Why is the evidence for one article's place in a story: the similarity
+// that decided it and the terms it shares with the story. The article that
+// started the story has no score.
+type Why struct {
+	Score    float64
+	Evidence []string
 }
 
 // Reuse is one relation between two articles of the story; for a revision,

@@ -219,3 +219,28 @@ func (db *DB) story(ctx context.Context, id string) (store.Story, error) {
 func storable(s string) bool {
 	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
 }
+
+// Assignments returns the assignments of a story's articles in the order
+// the articles were stored.
+func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignment, error) {
+	if !storable(storyID) {
+		return nil, nil
+	}
+	rows, err := db.pool.Query(ctx, `
+		SELECT s.article_id, s.story_id, s.score, s.evidence
+		FROM assignments s JOIN articles a ON a.id = s.article_id
+		WHERE s.story_id = $1
+		ORDER BY a.seq`, storyID)
+	var out []store.Assignment
+	if err == nil {
+		out, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.Assignment, error) {
+			var as store.Assignment
+			err := row.Scan(&as.ArticleID, &as.StoryID, &as.Score, &as.Evidence)
+			return as, err
+		})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: story %s assignments: %w", storyID, err)
+	}
+	return out, nil
+}

@@ -183,3 +183,33 @@ func (db *DB) Counts(ctx context.Context) (articles, stories int, err error) {
 	}
 	return articles, stories, nil
 }
+
+// Assignments returns the assignments of a story's articles in the order
+// the articles were stored.
+func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignment, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT s.article_id, s.story_id, s.score, s.evidence
+		FROM assignments s JOIN articles a ON a.id = s.article_id
+		WHERE s.story_id = ?
+		ORDER BY a.seq`, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: story %s assignments: %w", storyID, err)
+	}
+	defer rows.Close()
+	var out []store.Assignment
+	for rows.Next() {
+		var as store.Assignment
+		var evidence string
+		if err := rows.Scan(&as.ArticleID, &as.StoryID, &as.Score, &evidence); err != nil {
+			return nil, fmt.Errorf("sqlite: story %s assignments: %w", storyID, err)
+		}
+		if err := json.Unmarshal([]byte(evidence), &as.Evidence); err != nil {
+			return nil, fmt.Errorf("sqlite: story %s assignments: evidence: %w", storyID, err)
+		}
+		out = append(out, as)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: story %s assignments: %w", storyID, err)
+	}
+	return out, nil
+}

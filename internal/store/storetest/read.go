@@ -110,6 +110,19 @@ func testStoryArticles(t *testing.T, s store.Store) {
 	if got, err := s.StoryArticles(ctx, "s-empty"); err != nil || len(got) != 0 {
 		t.Errorf("StoryArticles(s-empty) = %d articles, %v; want none and no error", len(got), err)
 	}
+
+	// Why each article is in the story comes back in the same order.
+	wantWhy := append(Batch("s-talks", first).Assignments, second.Assignments...)
+	gotWhy, err := s.Assignments(ctx, "s-talks")
+	if err != nil {
+		t.Fatalf("Assignments: %v", err)
+	}
+	if diff := cmp.Diff(wantWhy, gotWhy); diff != "" {
+		t.Errorf("Assignments(s-talks) (-want +got):\n%s", diff)
+	}
+	if got, err := s.Assignments(ctx, "s-missing"); err != nil || len(got) != 0 {
+		t.Errorf("Assignments(s-missing) = %v, %v; want none and no error", got, err)
+	}
 }
 
 // testNotFound checks that missing articles and stories are ErrNotFound.
