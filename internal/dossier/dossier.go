@@ -40,6 +40,8 @@ type Story struct {
 	Quotes         []Quote      `json:"quotes"`
 	Timeline       []Event      `json:"timeline"`
 	Divergences    []Divergence `json:"divergences"`
+	// Agreements are the figures and dates that several sources confirm.
+	Agreements []Agreement `json:"agreements"`
 }
 
 // Article is one article of a story.
@@ -156,7 +158,10 @@ type Event struct {
 
 // Divergence is a point on which the story's sources disagree.
 type Divergence struct {
-	Topic    string    `json:"topic"`
+	Topic string `json:"topic"`
+	// Kind is what differs: amount, count, percent, deadline, date,
+	// duration, speaker or spelling.
+	Kind     string    `json:"kind"`
 	Variants []Variant `json:"variants"`
 }
 
@@ -164,6 +169,28 @@ type Divergence struct {
 type Variant struct {
 	Value    string   `json:"value"`
 	Articles []string `json:"articles"`
+	// Sources locate the variant in each article.
+	Sources []Source `json:"sources,omitempty"`
+}
+
+// Source locates a claim: an article and a code-point span of its text,
+// and who the article attributes it to.
+type Source struct {
+	Article string  `json:"article"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
+	Text    string  `json:"text"`
+	Speaker *string `json:"speaker"`
+}
+
+// Agreement is a figure or date that several of the story's sources give
+// alike.
+type Agreement struct {
+	Topic    string   `json:"topic"`
+	Kind     string   `json:"kind"`
+	Value    string   `json:"value"`
+	Articles []string `json:"articles"`
+	Sources  []Source `json:"sources,omitempty"`
 }
 
 // New returns the dossier of the given stories, generated at now. Stories
@@ -195,6 +222,7 @@ func FromStory(s story.Story) Story {
 		Quotes:         []Quote{},
 		Timeline:       []Event{},
 		Divergences:    []Divergence{},
+		Agreements:     []Agreement{},
 	}
 	for i, a := range s.Articles {
 		wa := FromArticle(a)
@@ -217,6 +245,12 @@ func FromStory(s story.Story) Story {
 	}
 	for _, ev := range s.Timeline {
 		out.Timeline = append(out.Timeline, fromEvent(ev))
+	}
+	for _, d := range s.Divergences {
+		out.Divergences = append(out.Divergences, fromDivergence(d))
+	}
+	for _, a := range s.Agreements {
+		out.Agreements = append(out.Agreements, fromAgreement(a))
 	}
 	for i, an := range s.Analyses {
 		for _, q := range story.Notable(an.Quotes) {

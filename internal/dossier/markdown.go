@@ -35,6 +35,7 @@ func writeStory(w *bufio.Writer, s Story) {
 	writeQuotes(w, s.Quotes, names)
 	writeTimeline(w, s.Timeline, names)
 	writeDivergences(w, s.Divergences, names)
+	writeAgreements(w, s.Agreements, names)
 }
 
 func writeArticles(w *bufio.Writer, arts []Article) {
@@ -166,6 +167,16 @@ func writeDivergences(w *bufio.Writer, ds []Divergence, names map[string]string)
 		for _, v := range d.Variants {
 			fmt.Fprintf(w, "  - %s (%s)\n", quoteText(v.Value, 200), listNames(v.Articles, names))
 		}
+	}
+}
+
+func writeAgreements(w *bufio.Writer, as []Agreement, names map[string]string) {
+	if len(as) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n### What the sources confirm\n\n")
+	for _, a := range as {
+		fmt.Fprintf(w, "- %s: %s (%s)\n", inline(a.Topic), quoteText(a.Value, 200), listNames(a.Articles, names))
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/divergence"
 	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/reuse"
 	"github.com/storyline-news/storyline/internal/timeline"
@@ -44,6 +45,10 @@ type Story struct {
 	Entities []entity.Entity
 	// Timeline holds the story's dated events, in date order.
 	Timeline []timeline.Event
+	// Divergences are the points on which the story's sources disagree;
+	// Agreements, the figures and dates several of them confirm.
+	Divergences []divergence.Divergence
+	Agreements  []divergence.Agreement
 	// Why says, by article ID, why each article was put in the story, when
 	// the caller knows (the engine fills it from the store).
 	Why map[string]Why
@@ -80,8 +85,27 @@ func Build(id string, arts []article.Article) Story {
 		s.Analyses[i].Quotes = quotes(s.Articles[i].Text, res.Links[i], res)
 	}
 	s.Timeline = buildTimeline(s.Articles, s.Analyses)
+	s.Divergences, s.Agreements = compare(s.Articles, s.Analyses, res)
 	s.Reuse, s.Origins = findReuse(s.Articles)
 	return s
+}
+
+// compare finds where the story's articles disagree and what they agree on.
+func compare(arts []article.Article, ans []Analysis, res entity.Result) ([]divergence.Divergence, []divergence.Agreement) {
+	docs := make([]divergence.Doc, len(arts))
+	for i, a := range arts {
+		d := divergence.Doc{ID: a.ID, Text: a.Text, Published: a.Published, Timexes: ans[i].Timexes,
+			Quotes: divergence.Quotes(a.Text, ans[i].Quotes)}
+		for _, l := range ans[i].Links {
+			m := divergence.Mention{Start: l.Start, End: l.End, Entity: l.Entity, Type: l.Type}
+			if e, ok := res.Entity(l.Entity); ok {
+				m.Name = e.Name
+			}
+			d.Mentions = append(d.Mentions, m)
+		}
+		docs[i] = d
+	}
+	return divergence.Compare(docs)
 }
 
 // buildTimeline dates the story's events from its articles' analyses.
