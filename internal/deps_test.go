@@ -37,7 +37,8 @@ var allowed = map[string][]string{
 	"internal/engine":          {"internal/article", "internal/cluster", "internal/story", "internal/store", "internal/store/sqlite", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/dossier", "internal/ingest"},
 	"internal/eval":            {"internal/article", "internal/cluster", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/engine", "internal/story", "internal/ingest"},
 	"internal/watch":           {"internal/article", "internal/ingest"},
-	"internal/web":             {"internal/article", "internal/engine", "internal/story", "internal/store", "internal/store/sqlite", "internal/dossier", "internal/ingest"},
+	"internal/web":             {"internal/article", "internal/engine", "internal/story", "internal/store", "internal/store/sqlite", "internal/dossier", "internal/ingest", "examples"},
+	"examples":                 {},
 	"cmd/storyline":            {"*"},
 }
 

@@ -85,6 +85,7 @@ that several processes share) that "stories", "show" and "search" read.`,
 		e.storiesCommand(&g),
 		e.showCommand(&g),
 		e.searchCommand(&g),
+		e.serveCommand(&g),
 		e.evalCommand(),
 		e.watchCommand(&g),
 	)

@@ -30,7 +30,8 @@ func (x *extractor) clock(i int) (cand, bool) {
 	case !x.known:
 		c = cand{value: unknown(gDay)}
 	default:
-		c = cand{value: x.value(day(x.dct)), ref: day(x.dct)}
+		a := x.dayOfSentence(i, j)
+		c = cand{value: x.value(a), ref: a}
 	}
 	b := append(x.buf[:0], c.value...)
 	b = append(b, 'T')
@@ -39,6 +40,40 @@ func (x *extractor) clock(i int) (cand, bool) {
 	b = appendInt(b, m, 2)
 	x.buf = b
 	return cand{end: j, typ: Time, value: string(b), ref: c.ref}, true
+}
+
+// dayOfSentence returns the day a time of day at tokens [i, end) falls
+// on when no day follows it directly: a day named later in its sentence
+// ("at 10:35 a.m. (0735 GMT) Friday"), else the last day named before it
+// in the sentence ("Friday at 10 a.m."), else the creation date.
+func (x *extractor) dayOfSentence(i, end int) anchor {
+	for k := end; k < len(x.toks) && k < end+8 && !x.sentenceEnd(k) && x.toks[k].flags&fNewline == 0; k++ {
+		if x.at(k).lex.cl == clWeekday {
+			if c, ok := x.weekdayAt(k, k, relNone); ok && c.ref.gran == gDay {
+				return c.ref
+			}
+		}
+		switch x.key(k) {
+		case kToday, kYesterday, kTomorrow, kTonight:
+			if c, ok := x.deictic(k); ok && c.ref.gran == gDay {
+				return c.ref
+			}
+			if x.key(k) == kTonight {
+				return day(x.dct)
+			}
+		}
+	}
+	if x.ref.gran == gDay && x.refEnd <= i {
+		for k := x.refEnd; ; k++ {
+			if k >= i {
+				return x.ref
+			}
+			if x.sentenceEnd(k) || x.toks[k].flags&fNewline != 0 {
+				break
+			}
+		}
+	}
+	return day(x.dct)
 }
 
 // clockTime parses "10:35", "10:35 a.m.", "6 pm", "noon", "midnight" at i

@@ -99,7 +99,7 @@ func (x *extractor) yearNum(i int) (int, int, bool) {
 	t := x.at(i)
 	if t.kind == tPunct && t.num == '\'' {
 		n := x.at(i + 1)
-		if n.kind == tNum && n.ndig == 2 && x.tight(i+1) && !x.tight(i+2) {
+		if n.kind == tNum && n.ndig == 2 && x.tight(i+1) && (!x.tight(i+2) || x.key(i+2) == kS) {
 			return x.century(int(n.num)), i + 2, true
 		}
 		return 0, i, false
@@ -169,10 +169,14 @@ func (x *extractor) dayFirst(i int) (cand, bool) {
 	return x.dayNoYear(i, k, m, d), d <= daysIn(2000, m)
 }
 
-// numericDate matches 2025-08-15, 2025/08/15, 8/15/2025, 8/15/25 and
+// numericDate matches 9/11 (the attacks of 2001-09-11), 2025-08-15, 2025/08/15, 8/15/2025, 8/15/25 and
 // 15.08.2025.
 func (x *extractor) numericDate(i int) (cand, bool) {
 	a := x.at(i)
+	if a.kind == tNum && a.num == 9 && a.ndig == 1 && x.is(i+1, '/') && x.tight(i+1) && x.tight(i+2) &&
+		x.at(i+2).num == 11 && x.at(i+2).ndig == 2 && !(x.tight(i+3) && (x.is(i+3, '/') || x.at(i+3).kind == tNum)) {
+		return x.dayCand(i+3, 2001, 9, 11), true // 9/11
+	}
 	if a.kind != tNum || !x.tight(i+1) || !x.tight(i+2) || !x.tight(i+3) || !x.tight(i+4) {
 		return cand{}, false
 	}
@@ -242,8 +246,8 @@ func (x *extractor) monthNoYear(i, end, m, rel int) cand {
 		return cand{end: end, typ: Date, value: "XXXX-" + string(appendInt(nil, m, 2))}
 	}
 	dir := x.direction(i, end)
-	if k := x.key(i - 1); dir == 0 && (k == kUntil || k == kBy) {
-		dir = 1 // until March, by May
+	if k := x.key(i - 1); k == kUntil || k == kBy {
+		dir = x.limitDirection(i, end) // until March, by May
 	}
 	return x.monthCand(end, x.monthYear(m, rel, dir), m)
 }

@@ -38,6 +38,9 @@ func (x *extractor) deadlineCue(i int, c *cand) bool {
 		first++
 	}
 	ahead := x.key(first) == kNext || x.key(first) == kComing
+	if k := x.key(first); k == kPast || k == kLast || k == kPrevious {
+		return false // within the past two weeks
+	}
 	switch x.key(i - 1) {
 	case kWithin:
 		return true

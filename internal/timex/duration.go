@@ -63,7 +63,12 @@ func (x *extractor) duration(i int) (cand, bool) {
 		k++
 	}
 	switch x.key(k) {
-	case kPast, kLast, kNext, kComing, kFirst, kFinal, kPrevious, kFollowing:
+	case kLast:
+		if p := x.at(k - 1); k == i && (p.lex.key == kTo || p.lex.vg == vgModal || p.lex.vg == vgWeak || p.lex.vg == vgAdv) {
+			return cand{}, false // expected to last several months: a verb
+		}
+		k++
+	case kPast, kNext, kComing, kFirst, kFinal, kPrevious, kFollowing:
 		k++
 	}
 	if mod != "" && k != j {
@@ -73,9 +78,25 @@ func (x *extractor) duration(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
+	if x.key(e) == kTo || x.key(e) == kOr {
+		// two to three weeks, 12 to 18 months: the upper bound counts
+		if q2, e2, ok := x.quantity(e + 1); ok && !q.vague && !q2.vague && x.unit(e2) != uNone && q2.n > q.n {
+			q, e = q2, e2
+		}
+	}
 	e, u, ok := x.durationUnitAt(i, k, e, q)
 	if !ok {
 		return cand{}, false
+	}
+	if u == uQuarter && q.n == 1 && !q.half && x.at(e).lex.flags&lfPlural == 0 {
+		switch {
+		case x.unit(e+1) == uCentury: // a quarter century
+			e, u, q = e+1, uYear, qty{n: 25}
+		case x.key(e+1) == kOf && (x.key(e+2) == kA || x.key(e+2) == kAn) && x.unit(e+3) == uCentury:
+			e, u, q = e+3, uYear, qty{n: 25}
+		case x.key(e+1) == kOf:
+			return cand{}, false // a quarter of the market
+		}
 	}
 	d := dur{q: q, u: u}
 	end := e + 1
@@ -93,10 +114,11 @@ func (x *extractor) duration(i int) (cand, bool) {
 }
 
 // durationUnitAt finds the unit of the duration whose quantity q, parsed
-// at k, ends at e: after "more" or "additional" ("two more weeks"), or
-// after a hyphen ("a two-year term"). It returns the unit's index.
+// at k, ends at e: after "more", "additional" or "straight" ("two more
+// weeks", "three straight days"), or after a hyphen ("a two-year term").
+// It returns the unit's index.
 func (x *extractor) durationUnitAt(i, k, e int, q qty) (int, int, bool) {
-	if (x.key(e) == kMore || x.key(e) == kExtra) && x.unit(e+1) != uNone {
+	if (x.key(e) == kMore || x.key(e) == kExtra || x.key(e) == kFull) && x.unit(e+1) != uNone {
 		e++ // two more weeks, an additional year, eight trading days
 	}
 	adjective := false
@@ -141,14 +163,34 @@ func (x *extractor) durationQty(i, j, k int) (qty, int, bool) {
 		return qty{}, k, false
 	}
 	switch x.key(i - 1) {
-	case kFor, kIn, kOver, kWithin:
-		return qty{vague: true}, k, true // for years
+	case kFor, kIn, kOver, kWithin, kAfter, kFollowing, kUntil, kDuring, kSpan:
+		return qty{vague: true}, k, true // for years, spent decades, after months
+	}
+	if x.key(k+1) == kOf && x.bareHead(i-1) && x.at(k+2).kind == tWord {
+		return qty{vague: true}, k, true // decades of war
 	}
 	switch x.key(k + 1) {
 	case kLater, kAfter:
 		return qty{vague: true}, k, true // hours later
 	}
 	return qty{}, k, false
+}
+
+// bareHead reports whether token p, before a plural unit, leaves the unit
+// the head of its noun phrase: not a determiner, a number or "of"
+// ("hundreds of years"), nor a modifier that makes the phrase a period
+// ("the early years of").
+func (x *extractor) bareHead(p int) bool {
+	t := x.at(p)
+	if t.kind == tNum || t.lex.cl == clNumber || t.lex.cl == clOrdinal || t.kind == tPunct && t.num == '-' {
+		return false
+	}
+	switch t.lex.key {
+	case kThe, kA, kAn, kThis, kThat, kIts, kOf, kMany, kFew, kSeveral, kSome, kEarly, kLate, kLast, kPast,
+		kNext, kComing, kRecent, kFirst, kFinal, kPrevious, kMore, kLess:
+		return false
+	}
+	return !(t.kind == tWord && x.capital(p) && !x.sentenceStart(p))
 }
 
 // durationUnit reports whether unit u at token e completes the quantity q
@@ -196,18 +238,23 @@ func (x *extractor) durationTail(end int, d dur) (int, dur) {
 	return end, d
 }
 
-// ordinalSpan matches "its fourth year": a duration of one unit.
+// ordinalSpan matches "its fourth year", "its 20th week": a duration of
+// one unit.
 func (x *extractor) ordinalSpan(i int) (cand, bool) {
-	t := x.at(i + 1)
-	if t.lex.cl != clOrdinal && t.lex.key != kSecond {
+	t, j := x.at(i+1), i+2
+	switch {
+	case t.lex.cl == clOrdinal || t.lex.key == kSecond:
+	case t.kind == tNum && t.ndig <= 3 && x.ordSuffix(i+1) == i+3:
+		j = i + 3 // its 20th day
+	default:
 		return cand{}, false
 	}
-	u := x.unit(i + 2)
-	if u != uWeek && u != uMonth && u != uYear || x.at(i+2).lex.flags&lfPlural != 0 || x.hyphen(i+3) {
+	u := x.unit(j)
+	if u != uWeek && u != uMonth && u != uYear || x.at(j).lex.flags&lfPlural != 0 || x.hyphen(j+1) {
 		return cand{}, false
 	}
 	d := dur{q: qty{n: 1}, u: u}
-	return cand{end: i + 3, typ: Duration, value: durValue(d.q, d.u), dur: d}, true
+	return cand{end: j + 1, typ: Duration, value: durValue(d.q, d.u), dur: d}, true
 }
 
 // unitCode gives the TIMEX3 designator of each unit; decades and centuries

@@ -20,6 +20,7 @@ func FuzzExtract(f *testing.F) {
 		"10:35 a.m. EDT Wednesday, noon Thursday, 5 1/2 hours, a minute and a half, every other week",
 		"Zelenskyy — “on Friday” — и 2014, the summer of 2025, Christmas Eve, New Year's Day",
 		"by the end of the month, in the coming days, nineteen ninety-six, the past few weeks",
+		"He will be installed Tuesday and banks will stay closed until\n9 a.m. (0735 GMT) Friday; the year two thousand and one, 9/11, the '90s, three straight days, a quarter of a century, Sunday mornings, Wednesday's ruling",
 	} {
 		f.Add(s, int64(0))
 		f.Add(s, int64(1755475200))

@@ -155,6 +155,10 @@ const (
 	kAverage
 	kAhead
 	kExtra
+	kSpan // spent, took, amid: a bare plural unit after it is a duration ("spent years")
+	kThousand
+	kPaper // Telegraph, Mirror: with a weekday, a newspaper's name
+	kDefer // postponed, extended: a past verb that sets a later limit
 	kTimey // not a word: marks a determiner in follow
 )
 
@@ -239,7 +243,28 @@ type lex struct {
 	val   int8
 	tense int8 // +1 future cue, -1 past cue
 	flags lexFlag
+	vg    vgRole // the word's role in a verb group, for tense.go
 }
+
+// vgRole is the role a word plays in a verb group, which decides what tense
+// a participle signals: "will be held", "was held", "is held".
+type vgRole uint8
+
+const (
+	vgNone      vgRole = iota
+	vgModal            // will, would, could, 'll: the future
+	vgBe               // be: takes its tense from the word before it
+	vgCopula           // stay, remain, get: as be ("will stay closed")
+	vgPresent          // is, are, being: the present
+	vgPast             // was, were, been, had: the past
+	vgAdv              // not, also, already: skipped within a verb group
+	vgPart             // an irregular past participle: held, made, taken
+	vgFutTo            // set, hopes, supposed: a future cue only before "to" or "for"
+	vgPlan             // planned, plans, due: a future cue before the expression, or before "to" or "for"
+	vgWeak             // would, could, might: the future, but not for a participle ("could be located")
+	vgEffective        // effective: the future, unless after a past form ("became effective")
+	vgClause           // but, while, which: a clause boundary for cues on the right
+)
 
 // lexicon maps lower-case words to their entries. Every word a rule tests
 // for is here, so rules compare small integers, never strings.
@@ -279,7 +304,10 @@ var lexicon = map[string]lex{
 	"fifty": {cl: clNumber, val: 50, flags: lfTens}, "sixty": {cl: clNumber, val: 60, flags: lfTens},
 	"seventy": {cl: clNumber, val: 70, flags: lfTens}, "eighty": {cl: clNumber, val: 80, flags: lfTens},
 	"ninety": {cl: clNumber, val: 90, flags: lfTens}, "hundred": {cl: clNumber, val: 100},
-	"dozen": {cl: clNumber, val: 12},
+	"dozen": {cl: clNumber, val: 12}, "thousand": {key: kThousand},
+	"telegraph": {key: kPaper}, "mirror": {key: kPaper}, "express": {key: kPaper}, "herald": {key: kPaper},
+	"tribune": {key: kPaper}, "observer": {key: kPaper}, "independent": {key: kPaper}, "mail": {key: kPaper},
+	"post": {key: kPaper}, "star": {key: kPaper}, "sport": {key: kPaper},
 
 	"first": {cl: clOrdinal, key: kFirst, val: 1}, "second": {cl: clUnit, key: kSecond, val: uSecond},
 	"third": {cl: clOrdinal, val: 3}, "fourth": {cl: clOrdinal, val: 4}, "fifth": {cl: clOrdinal, val: 5},
@@ -332,19 +360,19 @@ var lexicon = map[string]lex{
 	"for": {key: kFor}, "from": {key: kFrom}, "until": {key: kUntil}, "till": {key: kUntil},
 	"through": {key: kUntil}, "over": {key: kOver}, "more": {key: kMore}, "less": {key: kLess},
 	"fewer": {key: kLess}, "than": {key: kThan}, "least": {key: kLeast}, "no": {key: kNo},
-	"nearly": {key: kNearly}, "almost": {key: kAlmost}, "about": {key: kAbout}, "around": {key: kAround},
+	"nearly": {key: kNearly}, "almost": {key: kAlmost}, "around": {key: kAround},
 	"approximately": {key: kApproximately}, "roughly": {key: kRoughly}, "some": {key: kSome},
 	"several": {key: kSeveral}, "few": {key: kFew}, "couple": {key: kCouple}, "many": {key: kMany},
 	"up": {key: kUp}, "to": {key: kTo}, "and": {key: kAnd}, "or": {key: kOr}, "fiscal": {key: kFiscal},
 	"today": {key: kToday}, "yesterday": {key: kYesterday, tense: -1}, "tomorrow": {key: kTomorrow, tense: 1},
-	"tonight": {key: kTonight}, "now": {key: kNow}, "currently": {key: kCurrently}, "recently": {key: kRecently, tense: -1},
+	"tonight": {key: kTonight}, "now": {key: kNow, vg: vgAdv}, "currently": {key: kCurrently}, "recently": {key: kRecently, tense: -1},
 	"soon": {key: kSoon, tense: 1}, "future": {key: kFuture}, "present": {key: kPresent},
 	"previously": {key: kPreviously, tense: -1}, "nowadays": {key: kNowadays}, "lately": {key: kLately},
 	"daily": {key: kDaily}, "weekly": {key: kWeekly}, "monthly": {key: kMonthly}, "quarterly": {key: kQuarterly},
 	"annually": {key: kAnnually}, "yearly": {key: kYearly}, "hourly": {key: kHourly}, "nightly": {key: kNightly},
 	"am": {key: kAM}, "pm": {key: kPM}, "m": {key: kAMPMm}, "p": {key: kAMPMp},
 	"noon": {key: kNoon}, "midnight": {key: kMidnight}, "midday": {key: kMidday}, "overnight": {key: kOvernight},
-	"o": {key: kO}, "clock": {key: kClock}, "s": {key: kS}, "ll": {key: kLL, tense: 1},
+	"o": {key: kO}, "clock": {key: kClock}, "s": {key: kS}, "ll": {key: kLL, tense: 1, vg: vgModal},
 	"final": {key: kFinal}, "as": {key: kAs}, "during": {key: kDuring}, "latest": {key: kLatest},
 	"percent": {key: kPercent}, "its": {key: kIts}, "his": {key: kIts}, "her": {key: kIts}, "their": {key: kIts},
 	"our": {key: kIts}, "once": {key: kOnce}, "times": {key: kTimes}, "twice": {key: kTwice},
@@ -353,30 +381,68 @@ var lexicon = map[string]lex{
 
 	// Tense cues: auxiliaries and frequent irregular past forms. Regular
 	// past forms (-ed) are recognized by the scanner.
-	"will": {tense: 1}, "shall": {tense: 1}, "would": {tense: 1}, "could": {tense: 1}, "might": {tense: 1},
-	"should": {tense: 1}, "must": {tense: 1}, "wo": {tense: 1}, "scheduled": {tense: 1}, "plans": {tense: 1},
-	"planned": {tense: 1}, "plan": {tense: 1}, "expected": {tense: 1}, "expects": {tense: 1}, "due": {tense: 1},
-	"intends": {tense: 1}, "aims": {tense: 1}, "hopes": {tense: 1}, "going": {tense: 1}, "set": {tense: 1},
-	"was": {tense: -1, flags: lfAux}, "were": {tense: -1, flags: lfAux}, "is": {flags: lfAux},
-	"are": {flags: lfAux}, "be": {flags: lfAux}, "planning": {tense: 1}, "preparing": {tense: 1},
-	"slated": {tense: 1}, "poised": {tense: 1}, "likely": {tense: 1}, "had": {tense: -1}, "did": {tense: -1}, "said": {tense: -1},
-	"told": {tense: -1}, "met": {tense: -1}, "held": {tense: -1}, "took": {tense: -1}, "made": {tense: -1},
-	"went": {tense: -1}, "came": {tense: -1}, "gave": {tense: -1}, "began": {tense: -1}, "spoke": {tense: -1},
-	"saw": {tense: -1}, "left": {tense: -1}, "won": {tense: -1}, "lost": {tense: -1}, "sent": {tense: -1},
-	"kept": {tense: -1}, "found": {tense: -1}, "brought": {tense: -1}, "got": {tense: -1}, "led": {tense: -1},
-	"ran": {tense: -1}, "wrote": {tense: -1}, "knew": {tense: -1}, "thought": {tense: -1}, "felt": {tense: -1},
-	"fell": {tense: -1}, "rose": {tense: -1}, "struck": {tense: -1}, "paid": {tense: -1}, "sold": {tense: -1},
-	"bought": {tense: -1}, "built": {tense: -1}, "broke": {tense: -1}, "chose": {tense: -1}, "flew": {tense: -1},
-	"grew": {tense: -1}, "heard": {tense: -1}, "meant": {tense: -1}, "stood": {tense: -1},
-	"threw": {tense: -1}, "became": {tense: -1}, "fought": {tense: -1}, "wore": {tense: -1}, "arose": {tense: -1},
-	"drew": {tense: -1}, "forgot": {tense: -1}, "shot": {tense: -1}, "taught": {tense: -1}, "caught": {tense: -1},
+	"will": {tense: 1, vg: vgModal}, "shall": {tense: 1, vg: vgModal}, "would": {tense: 1, vg: vgWeak},
+	"could": {tense: 1, vg: vgWeak}, "might": {tense: 1, vg: vgWeak}, "should": {tense: 1, vg: vgWeak},
+	"must": {tense: 1, vg: vgWeak}, "wo": {tense: 1, vg: vgModal}, "wouldn": {tense: 1, vg: vgWeak},
+	"couldn": {tense: 1, vg: vgWeak}, "shouldn": {tense: 1, vg: vgWeak}, "can": {vg: vgWeak},
+	"scheduled": {tense: 1}, "expected": {tense: 1}, "expects": {tense: 1}, "slated": {tense: 1},
+	"planning": {tense: 1}, "preparing": {tense: 1}, "poised": {tense: 1}, "likely": {tense: 1},
+	"plans": {tense: 1, vg: vgFutTo}, "planned": {tense: 1, vg: vgPlan}, "plan": {tense: 1, vg: vgFutTo},
+	"due": {tense: 1, vg: vgPlan}, "intends": {tense: 1, vg: vgFutTo}, "aims": {tense: 1, vg: vgFutTo},
+	"hopes": {tense: 1, vg: vgFutTo}, "going": {tense: 1, vg: vgFutTo}, "set": {tense: 1, vg: vgFutTo},
+	"spent": {key: kSpan, tense: -1, vg: vgPart}, "spend": {key: kSpan}, "spends": {key: kSpan},
+	"spending": {key: kSpan}, "take": {key: kSpan}, "takes": {key: kSpan}, "taking": {key: kSpan},
+	"lasted": {key: kSpan, tense: -1, vg: vgPart}, "lasts": {key: kSpan}, "lasting": {key: kSpan},
+	"waited": {key: kSpan, tense: -1, vg: vgPart}, "waiting": {key: kSpan}, "endured": {key: kSpan, tense: -1, vg: vgPart},
+	"amid": {key: kSpan}, "despite": {key: kSpan}, "with": {key: kSpan}, "without": {key: kSpan},
+	"throughout": {key: kSpan}, "spanning": {key: kSpan},
+	"supposed": {tense: 1, vg: vgFutTo}, "effective": {tense: 1, vg: vgEffective}, "about": {key: kAbout, tense: 1, vg: vgFutTo},
+	"postponed": {key: kDefer, tense: -1, vg: vgPart}, "extended": {key: kDefer, tense: -1, vg: vgPart},
+	"delayed": {key: kDefer, tense: -1, vg: vgPart}, "adjourned": {key: kDefer, tense: -1, vg: vgPart},
+	"deferred": {key: kDefer, tense: -1, vg: vgPart}, "granted": {key: kDefer, tense: -1, vg: vgPart},
+	"pushed": {key: kDefer, tense: -1, vg: vgPart}, "closed": {key: kDefer, tense: -1, vg: vgPart},
+	"suspended": {key: kDefer, tense: -1, vg: vgPart},
+	"was":       {tense: -1, flags: lfAux, vg: vgPast}, "were": {tense: -1, flags: lfAux, vg: vgPast},
+	"wasn": {tense: -1, vg: vgPast}, "weren": {tense: -1, vg: vgPast}, "hadn": {tense: -1, vg: vgPast},
+	"didn": {tense: -1}, "is": {flags: lfAux, vg: vgPresent}, "are": {flags: lfAux, vg: vgPresent},
+	"isn": {vg: vgPresent}, "aren": {vg: vgPresent}, "being": {vg: vgPresent},
+	"be": {flags: lfAux, vg: vgBe}, "stay": {vg: vgCopula}, "stays": {vg: vgCopula}, "remain": {vg: vgCopula},
+	"remains": {vg: vgCopula}, "get": {vg: vgCopula}, "gets": {vg: vgCopula}, "become": {vg: vgCopula},
+	"not": {vg: vgAdv}, "also": {vg: vgAdv}, "already": {vg: vgAdv}, "still": {vg: vgAdv}, "just": {vg: vgAdv},
+	"never": {vg: vgAdv}, "then": {vg: vgAdv}, "again": {vg: vgAdv}, "officially": {vg: vgAdv},
+	"formally": {vg: vgAdv}, "finally": {vg: vgAdv}, "reportedly": {vg: vgAdv},
+	"but": {vg: vgClause}, "while": {vg: vgClause}, "whereas": {vg: vgClause}, "although": {vg: vgClause},
+	"though": {vg: vgClause}, "because": {vg: vgClause}, "which": {vg: vgClause}, "who": {vg: vgClause},
+	"had": {tense: -1, vg: vgPast}, "did": {tense: -1}, "said": {tense: -1, vg: vgPart},
+	"told": {tense: -1, vg: vgPart}, "met": {tense: -1, vg: vgPart}, "held": {tense: -1, vg: vgPart},
+	"took": {key: kSpan, tense: -1}, "made": {tense: -1, vg: vgPart}, "went": {tense: -1}, "came": {tense: -1},
+	"gave": {tense: -1}, "began": {tense: -1}, "spoke": {tense: -1}, "saw": {tense: -1},
+	"left": {tense: -1, vg: vgPart}, "won": {tense: -1, vg: vgPart}, "lost": {tense: -1, vg: vgPart},
+	"sent": {tense: -1, vg: vgPart}, "kept": {tense: -1, vg: vgPart}, "found": {tense: -1, vg: vgPart},
+	"brought": {tense: -1, vg: vgPart}, "got": {tense: -1, vg: vgPart}, "led": {tense: -1, vg: vgPart},
+	"ran": {tense: -1}, "wrote": {tense: -1}, "knew": {tense: -1}, "thought": {tense: -1, vg: vgPart},
+	"felt": {tense: -1, vg: vgPart}, "fell": {tense: -1}, "rose": {tense: -1}, "struck": {tense: -1, vg: vgPart},
+	"paid": {tense: -1, vg: vgPart}, "sold": {tense: -1, vg: vgPart}, "bought": {tense: -1, vg: vgPart},
+	"built": {tense: -1, vg: vgPart}, "broke": {tense: -1}, "chose": {tense: -1}, "flew": {tense: -1},
+	"grew": {tense: -1}, "heard": {tense: -1, vg: vgPart}, "meant": {tense: -1, vg: vgPart},
+	"stood": {tense: -1}, "threw": {tense: -1}, "became": {tense: -1, vg: vgPast}, "fought": {tense: -1, vg: vgPart},
+	"wore": {tense: -1}, "arose": {tense: -1}, "drew": {tense: -1}, "forgot": {tense: -1},
+	"tore": {tense: -1}, "torn": {tense: -1, vg: vgPart}, "shook": {tense: -1}, "drove": {tense: -1},
+	"rode": {tense: -1}, "woke": {tense: -1}, "hid": {tense: -1}, "blew": {tense: -1}, "swore": {tense: -1},
+	"sank": {tense: -1}, "stole": {tense: -1}, "froze": {tense: -1}, "dug": {tense: -1, vg: vgPart},
+	"fed": {tense: -1, vg: vgPart}, "hung": {tense: -1, vg: vgPart},
+	"swept": {tense: -1, vg: vgPart}, "slid": {tense: -1, vg: vgPart}, "stuck": {tense: -1, vg: vgPart},
+	"sought": {tense: -1, vg: vgPart}, "withdrew": {tense: -1},
+	"forgave": {tense: -1}, "overtook": {tense: -1}, "undertook": {tense: -1}, "understood": {tense: -1, vg: vgPart},
+	"shot": {tense: -1, vg: vgPart}, "taught": {tense: -1, vg: vgPart}, "caught": {tense: -1, vg: vgPart},
 	"ended": {key: kEnded, tense: -1}, "ending": {key: kEnded}, "ends": {key: kEnded},
 	"full": {key: kFull}, "ahead": {key: kAhead}, "additional": {key: kExtra}, "extra": {key: kExtra},
-	"further": {key: kExtra}, "trading": {key: kExtra}, "business": {key: kExtra}, "working": {key: kExtra}, "average": {key: kAverage}, "calendar": {key: kCalendar}, "has": {flags: lfPerfect}, "have": {flags: lfPerfect}, "been": {tense: -1},
-	"begun": {tense: -1}, "done": {tense: -1}, "gone": {tense: -1}, "seen": {tense: -1}, "taken": {tense: -1},
-	"given": {tense: -1}, "known": {tense: -1}, "shown": {tense: -1}, "spoken": {tense: -1},
-	"written": {tense: -1}, "broken": {tense: -1}, "chosen": {tense: -1}, "fallen": {tense: -1},
-	"risen": {tense: -1}, "stolen": {tense: -1}, "thrown": {tense: -1}, "hit": {tense: -1}, "quit": {tense: -1},
+	"further": {key: kExtra}, "straight": {key: kExtra}, "consecutive": {key: kExtra},
+	"successive": {key: kExtra}, "whole": {key: kExtra}, "trading": {key: kExtra}, "business": {key: kExtra}, "working": {key: kExtra}, "average": {key: kAverage}, "calendar": {key: kCalendar}, "has": {flags: lfPerfect}, "have": {flags: lfPerfect}, "been": {tense: -1, vg: vgPast},
+	"begun": {tense: -1, vg: vgPart}, "done": {tense: -1, vg: vgPart}, "gone": {tense: -1, vg: vgPart}, "seen": {tense: -1, vg: vgPart}, "taken": {tense: -1, vg: vgPart},
+	"given": {key: kDefer, tense: -1, vg: vgPart}, "known": {tense: -1, vg: vgPart}, "shown": {tense: -1, vg: vgPart}, "spoken": {tense: -1, vg: vgPart},
+	"written": {tense: -1, vg: vgPart}, "broken": {tense: -1, vg: vgPart}, "chosen": {tense: -1, vg: vgPart}, "fallen": {tense: -1, vg: vgPart},
+	"risen": {tense: -1, vg: vgPart}, "stolen": {tense: -1, vg: vgPart}, "thrown": {tense: -1, vg: vgPart}, "hit": {tense: -1, vg: vgPart}, "quit": {tense: -1, vg: vgPart},
 }
 
 // Holidays with fixed or computed dates.
@@ -397,7 +463,7 @@ var notPast = map[string]bool{
 	"need": true, "speed": true, "indeed": true, "proceed": true, "succeed": true, "exceed": true,
 	"breed": true, "greed": true, "seed": true, "feed": true, "hundred": true, "kindred": true,
 	"sacred": true, "naked": true, "wicked": true, "united": true, "limited": true, "shed": true,
-	"bed": true, "red": true, "wed": true, "bled": true, "fled": true, "sled": true, "embed": true,
+	"bed": true, "red": true, "wed": true, "sled": true, "embed": true,
 	"based": true, "related": true, "detailed": true, "advanced": true, "skilled": true,
-	"concerned": true, "armed": true, "aged": true, "alleged": true, "supposed": true,
+	"concerned": true, "armed": true, "aged": true, "alleged": true,
 }

@@ -20,8 +20,8 @@ func (x *extractor) relative(i int) (cand, bool) {
 	if c, ok := x.vaguePlural(i, j, the); ok {
 		return c, true
 	}
-	if k == kThis && x.key(j+1) == kPast {
-		j, k = j+1, kPast // this past weekend
+	if k == kThis && (x.key(j+1) == kPast || x.key(j+1) == kComing) {
+		j, k = j+1, x.key(j+1) // this past weekend, this coming Sunday
 	}
 	switch {
 	case k == kRecent:
@@ -73,6 +73,11 @@ func (x *extractor) related(i, j int, k key, rel int, the bool) (cand, bool) {
 	case t.lex.cl == clUnit && t.lex.flags&lfPlural == 0:
 		if the && (k == kFollowing || k == kPrevious || k == kNext && t.lex.val == uDay) {
 			return x.anchoredUnit(j+2, int(t.lex.val), rel)
+		}
+		if the && k == kPast && (t.lex.val == uDecade || t.lex.val == uCentury) {
+			// the past decade: the ten years up to now, not the 2000s
+			q := qty{n: 1}
+			return cand{end: j + 2, typ: Duration, value: durValue(q, int(t.lex.val)), dur: dur{q: q, u: int(t.lex.val)}}, true
 		}
 		return x.unitRel(j+2, int(t.lex.val), rel)
 	case t.lex.cl == clUnit && the && (k == kComing || k == kNext || k == kPast):
@@ -193,8 +198,12 @@ func (x *extractor) thePeriod(j int) (cand, bool) {
 		return cand{end: j + 1, typ: Date, value: unknown(unitGran[u])}, true
 	}
 	a := at(unitGran[u], x.dct)
-	if u == uWeekend && isoWeekday(x.dct) <= 4 && x.direction(j-1, j+1) <= 0 {
-		a = a.shift(-1) // "over the weekend", written on a weekday
+	if u == uWeekend && isoWeekday(x.dct) <= 5 {
+		// "over the weekend", written on a weekday: the last one in the
+		// past tense or, early in the week, without a tense
+		if dir := x.direction(j-1, j+1); dir < 0 || dir == 0 && isoWeekday(x.dct) <= 4 {
+			a = a.shift(-1)
+		}
 	}
 	return cand{end: j + 1, typ: Date, value: x.value(a), ref: a}, true
 }

@@ -45,6 +45,7 @@ const maxNum = 1 << 30
 func (x *extractor) tokenize() {
 	s := x.text
 	var flags tokFlag
+	lineStart := 0
 	r := int32(0) // code point offset of i
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -54,7 +55,11 @@ func (x *extractor) tokenize() {
 			i, r = i+1, r+1
 			continue
 		case c == '\n':
-			flags |= fSpace | fNewline
+			flags |= fSpace
+			if !x.softBreak(i, lineStart) {
+				flags |= fNewline
+			}
+			lineStart = i + 1
 			i, r = i+1, r+1
 			continue
 		case c >= '0' && c <= '9':
@@ -85,6 +90,30 @@ func (x *extractor) tokenize() {
 		}
 		flags = 0
 	}
+}
+
+// softBreak reports whether the line break at byte i, ending the line
+// that starts at byte lineStart, only wraps a long line in the middle of a
+// sentence: a paragraph or a heading ends with a short line, a blank line
+// or end punctuation.
+func (x *extractor) softBreak(i, lineStart int) bool {
+	s := x.text
+	if i-lineStart < 40 || i+1 < len(s) && (s[i+1] == '\n' || s[i+1] == '\r') {
+		return false
+	}
+	j := i - 1
+	for j > lineStart && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+		j--
+	}
+	switch s[j] {
+	case '.', '!', '?', ':', '"', '\'', ')', '-':
+		return false
+	}
+	if s[j] >= utf8.RuneSelf {
+		ru, _ := utf8.DecodeLastRuneInString(s[lineStart : j+1])
+		return unicode.IsLetter(ru) || unicode.IsDigit(ru)
+	}
+	return isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == ','
 }
 
 // digits scans the run of digits starting at byte i (code point r).

@@ -78,15 +78,16 @@ var pool = sync.Pool{New: func() any { return new(extractor) }}
 
 // extractor holds the state of one Extract call; its slices are reused.
 type extractor struct {
-	text  string
-	dct   time.Time // at midnight UTC; zero when unknown
-	known bool      // dct is known
-	toks  []token
-	out   []Expr
-	ref   anchor   // the last date mentioned, for "a year earlier"
-	refQ  anchor   // the last quarter mentioned, for "the quarter"
-	lower [15]byte // scratch for lexicon look-ups
-	buf   []byte   // scratch for values
+	text   string
+	dct    time.Time // at midnight UTC; zero when unknown
+	known  bool      // dct is known
+	toks   []token
+	out    []Expr
+	ref    anchor   // the last date mentioned, for "a year earlier"
+	refEnd int      // the token after the expression that set ref
+	refQ   anchor   // the last quarter mentioned, for "the quarter"
+	lower  [15]byte // scratch for lexicon look-ups
+	buf    []byte   // scratch for values
 }
 
 func (x *extractor) reset(text string, dct time.Time) {
@@ -100,7 +101,7 @@ func (x *extractor) reset(text string, dct time.Time) {
 	}
 	x.toks = x.toks[:0]
 	x.out = x.out[:0]
-	x.ref = anchor{}
+	x.ref, x.refEnd = anchor{}, 0
 	x.refQ = anchor{}
 }
 
@@ -146,7 +147,7 @@ func (x *extractor) mayStart(i int) bool {
 	case kNone:
 		return true
 	case kTimey:
-		return n.kind == tNum || n.lex.flags&lfStart != 0 || timey[n.lex.key]
+		return n.kind == tNum || n.lex.flags&lfStart != 0 || timey[n.lex.key] || n.kind == tPunct && n.num == '\''
 	default:
 		return n.lex.key == need
 	}
@@ -185,7 +186,7 @@ func (x *extractor) emit(i int, c cand) {
 		e.Precision = precisionOf(c.value)
 	}
 	if c.ref.gran != gNone {
-		x.ref = c.ref
+		x.ref, x.refEnd = c.ref, c.end
 		if c.ref.gran == gQuarter {
 			x.refQ = c.ref
 		}

@@ -225,3 +225,61 @@ func TestOffsetsAreCodePoints(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractTense(t *testing.T) {
+	friday := date("2013-03-22")
+	runCases(t, []extractCase{
+		{"passive future", "He was elected last week and will be installed Tuesday.", friday, []found{
+			{"last week", Date, "2013-W11", "", false, ""}, {"Tuesday", Date, "2013-03-26", "", true, ""}}},
+		{"copula future", "Banks will stay closed until Tuesday, the central bank said.", friday, []found{
+			{"Tuesday", Date, "2013-03-26", "", true, ""}}},
+		{"coordinated clauses", "Lawmakers rejected the plan on Tuesday and will vote again Friday.", date("2013-03-20"), []found{
+			{"Tuesday", Date, "2013-03-19", "", false, ""}, {"Friday", Date, "2013-03-22", "", true, ""}}},
+		{"next to is no cue", "A bomb exploded next to the embassy on Friday.", date("1998-08-08"), []found{
+			{"Friday", Date, "1998-08-07", "", false, ""}}},
+		{"a noun plan is no cue", "Parliament rejected the bailout plan on Tuesday.", friday, []found{
+			{"Tuesday", Date, "2013-03-19", "", false, ""}}},
+		{"planned event", "Protesters planned a large rally on Saturday.", friday, []found{
+			{"Saturday", Date, "2013-03-23", "", true, ""}}},
+		{"postponed until", "Officials postponed until Tuesday any action.", date("2000-03-30"), []found{
+			{"Tuesday", Date, "2000-04-04", "", true, ""}}},
+		{"possessive", "They would look for ways around Wednesday's ruling.", date("2000-01-07"), []found{
+			{"Wednesday", Date, "2000-01-05", "", false, ""}}},
+		{"supposed to", "The talks are supposed to conclude by May, officials said.", date("1998-03-22"), []found{
+			{"May", Date, "1998-05", "", true, "1998-05-31"}}},
+		{"effective", "The new pact, effective June 1, raises wages.", date("1989-10-26"), []found{
+			{"June 1", Date, "1990-06-01", "", true, ""}}},
+		{"weekend past on a Friday", "The plan was drafted over the weekend.", friday, []found{
+			{"the weekend", Date, "2013-W11-WE", "", false, ""}}},
+		{"wrapped line", "The blasts hit Kenya and Tanzania, which was attacked\non Friday in the morning.", date("1998-08-08"), []found{
+			{"Friday", Date, "1998-08-07", "", false, ""}}},
+	})
+}
+
+func TestExtractNewsForms(t *testing.T) {
+	friday := date("2013-03-22")
+	runCases(t, []extractCase{
+		{"clock before its day", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", date("1998-08-08"), []found{
+			{"10:35 a.m.", Time, "1998-08-07T10:35", "", false, ""}, {"Friday", Date, "1998-08-07", "", false, ""}}},
+		{"clock after its day", "On Thursday, the vote began at 9 p.m. in Nicosia.", friday, []found{
+			{"Thursday", Date, "2013-03-21", "", false, ""}, {"9 p.m.", Time, "2013-03-21T21:00", "", false, ""}}},
+		{"bare plural object", "He spent decades in exile after years of war.", friday, []found{
+			{"decades", Duration, "PXE", "", false, ""}, {"years", Duration, "PXY", "", false, ""}}},
+		{"bare plural head", "The deal follows months of talks.", friday, []found{{"months", Duration, "PXM", "", false, ""}}},
+		{"fraction is no duration", "Iraq imports about three-quarters of its food.", friday, nil},
+		{"straight", "Shares fell for three straight days.", friday, []found{{"three straight days", Duration, "P3D", "", false, ""}}},
+		{"quarter century", "The dispute dates back a quarter century.", friday, []found{{"a quarter century", Duration, "P25Y", "", false, ""}}},
+		{"quarter of", "It holds more than a quarter of the market.", friday, nil},
+		{"range", "Shipments resume within two to three weeks.", friday, []found{{"two to three weeks", Duration, "P3W", "", true, "2013-04-12"}}},
+		{"last as a verb", "The trial is expected to last several months.", friday, []found{{"several months", Duration, "PXM", "", false, ""}}},
+		{"ordinal digits", "The standoff is in its 20th week.", friday, []found{{"its 20th week", Duration, "P1W", "", false, ""}}},
+		{"the year in words", "It was promised by the year two thousand.", friday, []found{{"the year two thousand", Date, "2000", "", false, ""}}},
+		{"this coming", "The vote is this coming Sunday.", friday, []found{{"this coming Sunday", Date, "2013-03-24", "", true, ""}}},
+		{"decade in two digits", "Prices soared in the '90s.", friday, []found{{"the '90s", Date, "199", "", false, ""}}},
+		{"nine eleven", "The 9/11 attacks changed the city.", friday, []found{{"9/11", Date, "2001-09-11", "", false, ""}}},
+		{"newspaper", "The Sunday Times reported it.", friday, nil},
+		{"weekday parts", "He works on Sunday mornings.", friday, []found{{"Sunday mornings", Set, "XXXX-WXX-7TMO", "", false, ""}}},
+		{"past decade", "The economy grew over the past decade.", friday, []found{{"the past decade", Duration, "P10Y", "", false, ""}}},
+		{"past span is no deadline", "Prices fell within the past two weeks.", friday, []found{{"the past two weeks", Duration, "P2W", "", false, ""}}},
+	})
+}

@@ -22,8 +22,12 @@ func (x *extractor) weekdayAt(i, w, rel int) (cand, bool) {
 			return cand{}, false // "Sun", "Sat" without a period
 		}
 	}
+	if x.capital(j) && newspapers[x.key(j)] {
+		return cand{}, false // the Sunday Times
+	}
 	wd := int(t.lex.val)
-	if t.lex.flags&lfPlural != 0 || rel == relNone && (x.key(i-1) == kEvery || x.key(i-1) == kEach) {
+	if t.lex.flags&lfPlural != 0 || rel == relNone && (x.key(i-1) == kEvery || x.key(i-1) == kEach) ||
+		rel == relNone && x.at(j).lex.cl == clDayPart && x.at(j).lex.flags&lfPlural != 0 { // Sunday mornings
 		return x.weekdaySet(j, wd), rel == relNone
 	}
 	k := j
@@ -43,11 +47,32 @@ func (x *extractor) weekdayAt(i, w, rel int) (cand, bool) {
 	dir := 0
 	if rel == relNone {
 		dir = x.direction(i, j)
-		if k := x.key(i - 1); dir == 0 && (k == kUntil || k == kBy) {
-			dir = 1 // a deadline: until Tuesday, by Friday
+		switch k := x.key(i - 1); {
+		case k == kUntil || k == kBy:
+			dir = x.limitDirection(i, j) // a deadline: until Tuesday, by Friday
+		case x.is(j, '\'') && x.key(j+1) == kS && x.tight(j):
+			dir = x.possessiveDirection(i, j+2)
 		}
 	}
 	return x.dayAt(j, x.weekdayDay(wd, rel, dir)), true
+}
+
+// newspapers lists the words that make a weekday part of a newspaper's
+// name.
+var newspapers = [256]bool{kTimes: true, kPaper: true}
+
+// possessiveDirection is direction for a weekday in the possessive
+// ("Wednesday's ruling"), which names an event the news knows of: a past
+// one, unless a future verb follows it closely ("Sunday's vote will
+// decide") or "ahead of" precedes it.
+func (x *extractor) possessiveDirection(i, end int) int {
+	if x.key(i-1) == kOf && x.key(i-2) == kAhead {
+		return 1
+	}
+	if c, d := x.cueRight(end + 1); c > 0 && d <= 3 {
+		return 1
+	}
+	return -1
 }
 
 // weekdaySet is a recurring weekday: "Fridays", "Tuesday nights".

@@ -15,6 +15,13 @@ func (x *extractor) yearExpr(i int) (cand, bool) {
 		}
 	case kThe:
 		j++
+		if x.key(j) == kYear {
+			// the year 2000, the year two thousand
+			if y, k, ok := x.theYearNum(j + 1); ok {
+				a := anchor{gran: gYear, t: dateOf(y, 1, 1)}
+				return cand{end: k, typ: Date, value: x.value(a), ref: a}, true
+			}
+		}
 	}
 	y, k, ok := x.yearNum(j)
 	if !ok {
@@ -44,6 +51,28 @@ func (x *extractor) yearExpr(i int) (cand, bool) {
 	}
 	a := anchor{gran: gYear, t: dateOf(y, 1, 1)}
 	return cand{end: k, typ: Date, value: x.value(a), ref: a}, true
+}
+
+// theYearNum parses the year after "the year": digits or words ("two
+// thousand", "two thousand and one").
+func (x *extractor) theYearNum(j int) (int, int, bool) {
+	if y, k, ok := x.yearNum(j); ok {
+		return y, k, true
+	}
+	t := x.at(j)
+	if t.lex.cl != clNumber || t.lex.val > 9 || x.key(j+1) != kThousand {
+		return 0, j, false
+	}
+	y, k := 1000*int(t.lex.val), j+2
+	e := k
+	if x.key(e) == kAnd {
+		e++
+	}
+	if x.at(e).lex.cl == clNumber && x.at(e).lex.val < 100 {
+		n, e2 := x.wordNumber(e)
+		y, k = y+n, e2
+	}
+	return y, k, true
 }
 
 // plausibleYear reports whether the four digits at token j (ending before

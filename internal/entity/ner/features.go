@@ -8,9 +8,17 @@ import (
 // computed once, and what the whole document says about each word.
 type docInfo struct {
 	sents []sentInfo
-	// cases maps a lower-cased word to how it is written in the middle of
-	// the document's ordinary sentences (caseTitle|caseLower|caseUpper).
-	cases map[string]uint8
+	words []*docWord // one per distinct lower-cased word
+}
+
+// docWord is what the document says about a lower-cased word.
+type docWord struct {
+	// cases records how the word is written in the middle of the
+	// document's ordinary sentences (caseTitle|caseLower|caseUpper).
+	cases uint8
+	// hist counts the labels (O, then each type) given to the word so far
+	// in the document; see historyFeature.
+	hist [numTypes + 1]int32
 }
 
 const (
@@ -23,6 +31,7 @@ var caseNames = [8]string{"-", "T", "L", "TL", "U", "TU", "LU", "TLU"}
 
 type sentInfo struct {
 	info                           []*wordInfo
+	doc                            []*docWord
 	words, lower, shapes, clusters []string
 	gaz                            [][numGaz]uint8
 	headline                       bool
@@ -31,38 +40,48 @@ type sentInfo struct {
 // prepare computes the per-token facts of a document given as sentences of
 // tokens (run-time token texts, not yet normalized).
 func (m *Model) prepare(sents [][]string) *docInfo {
-	d := &docInfo{sents: make([]sentInfo, len(sents)), cases: make(map[string]uint8)}
-	cache := make(map[string]*wordInfo)
+	d := &docInfo{sents: make([]sentInfo, len(sents))}
 	total := 0
 	for _, toks := range sents {
 		total += len(toks)
 	}
+	cache := make(map[string]*wordInfo, total/2)
+	byLower := make(map[string]*docWord, total/2)
 	infos := make([]*wordInfo, total)
+	dws := make([]*docWord, total)
 	strs := make([]string, 4*total)
 	for si, toks := range sents {
 		s := &d.sents[si]
 		n := len(toks)
 		s.info, infos = infos[:n:n], infos[n:]
+		s.doc, dws = dws[:n:n], dws[n:]
 		s.words, s.lower, s.shapes, s.clusters = strs[:n:n], strs[n:2*n:2*n], strs[2*n:3*n:3*n], strs[3*n:4*n:4*n]
 		strs = strs[4*n:]
 		for i, t := range toks {
 			wi := m.wordInfo(t, cache)
 			s.info[i] = wi
 			s.words[i], s.lower[i], s.shapes[i], s.clusters[i] = wi.w, wi.lower, wi.shape, wi.cluster
+			dw := byLower[wi.lower]
+			if dw == nil {
+				dw = new(docWord)
+				byLower[wi.lower] = dw
+				d.words = append(d.words, dw)
+			}
+			s.doc[i] = dw
 		}
 		s.gaz = m.gaz.match(s.words, s.lower)
 		s.headline = isHeadline(s.info)
 		if s.headline {
 			continue
 		}
-		for _, wi := range s.info[min(1, n):] {
-			switch wi.caps {
+		for i := 1; i < n; i++ {
+			switch s.info[i].caps {
 			case "title":
-				d.cases[wi.lower] |= caseTitle
+				s.doc[i].cases |= caseTitle
 			case "lower":
-				d.cases[wi.lower] |= caseLower
+				s.doc[i].cases |= caseLower
 			case "upper":
-				d.cases[wi.lower] |= caseUpper
+				s.doc[i].cases |= caseUpper
 			}
 		}
 	}
@@ -206,7 +225,7 @@ func (d *docInfo) contextFeatures(si, i int, dst []uint64) []uint64 {
 	case i == 0:
 		pos = "first"
 	}
-	return append(dst, feat2(fPosition, pos, sh), feat3(fDocCase, pos, caseNames[d.cases[lw]], sh))
+	return append(dst, feat2(fPosition, pos, sh), feat3(fDocCase, pos, caseNames[s.doc[i].cases], sh))
 }
 
 // gazName names a gazetteer match: the list and the match code.
@@ -248,16 +267,17 @@ func (w window) shape(k int) string { return w.get(k, w.s.shapes) }
 // historyFeature returns the document-history feature of a word: the label
 // (entity type or O) given most often to the same lower-cased word earlier
 // in the document, and whether there was any.
-func historyFeature(hist map[string]*[numTypes + 1]int, lw string) (uint64, bool) {
-	h := hist[lw]
-	if h == nil {
-		return 0, false
-	}
-	best := 0
-	for t := 1; t <= numTypes; t++ {
+func historyFeature(dw *docWord) (uint64, bool) {
+	h := &dw.hist
+	best, total := 0, int32(0)
+	for t := range h {
+		total += h[t]
 		if h[t] > h[best] {
 			best = t
 		}
+	}
+	if total == 0 {
+		return 0, false
 	}
 	name := "O"
 	if best > 0 {
@@ -266,17 +286,19 @@ func historyFeature(hist map[string]*[numTypes + 1]int, lw string) (uint64, bool
 	return feat(fHistory, name), true
 }
 
-// remember records the labels of a tagged sentence in the history.
-func remember(hist map[string]*[numTypes + 1]int, s *sentInfo, tags []int) {
+// remember records the labels of a tagged sentence in the history of the
+// words that have letters.
+func remember(s *sentInfo, tags []int) {
 	for i, t := range tags {
-		if s.shapes[i] == "" || !strings.ContainsAny(s.shapes[i], "Xx") {
-			continue
+		if strings.ContainsAny(s.shapes[i], "Xx") {
+			s.doc[i].hist[typeOf(t)+1]++
 		}
-		h := hist[s.lower[i]]
-		if h == nil {
-			h = new([numTypes + 1]int)
-			hist[s.lower[i]] = h
-		}
-		h[typeOf(t)+1]++
+	}
+}
+
+// forget clears the history, for another pass over the document.
+func (d *docInfo) forget() {
+	for _, dw := range d.words {
+		dw.hist = [numTypes + 1]int32{}
 	}
 }

@@ -51,7 +51,7 @@ func (sc *scorer) word(s *sentInfo, j int) *wordVec {
 
 // emissions returns the feature scores of every tag at every token of
 // sentence si, given the document history so far.
-func (sc *scorer) emissions(si int, hist map[string]*[numTypes + 1]int) []float32 {
+func (sc *scorer) emissions(si int) []float32 {
 	s := &sc.d.sents[si]
 	n := len(s.words)
 	em := slices.Grow(sc.em[:0], n*numTags)[:n*numTags]
@@ -60,13 +60,10 @@ func (sc *scorer) emissions(si int, hist map[string]*[numTypes + 1]int) []float3
 	for i := 0; i < n; i++ {
 		row := em[i*numTags : (i+1)*numTags : (i+1)*numTags]
 		for k := -2; k <= 2; k++ {
-			v := &sc.word(s, i+k)[k+2]
-			for t := range row {
-				row[t] += v[t]
-			}
+			addRow((*[numTags]float32)(row), &sc.word(s, i+k)[k+2])
 		}
 		sc.buf = sc.d.contextFeatures(si, i, sc.buf[:0])
-		if h, ok := historyFeature(hist, s.lower[i]); ok {
+		if h, ok := historyFeature(s.doc[i]); ok {
 			sc.buf = append(sc.buf, h)
 		}
 		sc.m.addWeights(row, sc.buf)
@@ -77,13 +74,12 @@ func (sc *scorer) emissions(si int, hist map[string]*[numTypes + 1]int) []float3
 // decode tags the sentences of a prepared document in order, each with the
 // history of the tags given to the sentences before it.
 func (m *Model) decode(d *docInfo) [][]int {
-	hist := make(map[string]*[numTypes + 1]int)
 	out := make([][]int, len(d.sents))
 	sc := m.newScorer(d)
 	for si := range d.sents {
-		em := sc.emissions(si, hist)
+		em := sc.emissions(si)
 		out[si] = sc.lat.best(em, len(d.sents[si].words), &m.trans, &m.end)
-		remember(hist, &d.sents[si], out[si])
+		remember(&d.sents[si], out[si])
 	}
 	return out
 }

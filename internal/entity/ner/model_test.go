@@ -20,9 +20,8 @@ func TestScorerMatchesFeatures(t *testing.T) {
 	}
 	d := m.prepare(words)
 	sc := m.newScorer(d)
-	hist := map[string]*[numTypes + 1]int{}
 	for si := range d.sents {
-		em := sc.emissions(si, hist)
+		em := sc.emissions(si)
 		for i := range d.sents[si].words {
 			want := make([]float32, numTags)
 			m.addWeights(want, d.features(si, i, nil))

@@ -82,7 +82,7 @@ func (tr *trainer) feature(f uint64) int32 {
 // of its sentences that were tagged wrong. Each token's lexical features
 // are left out with probability dropout.
 func (tr *trainer) epochDoc(d *trainDoc, rng *rand.Rand, dropout float64) int {
-	hist := make(map[string]*[numTypes + 1]int)
+	d.info.forget()
 	errs := 0
 	for si := range d.sents {
 		ts := &d.sents[si]
@@ -97,7 +97,7 @@ func (tr *trainer) epochDoc(d *trainDoc, rng *rand.Rand, dropout float64) int {
 				first[i] += ts.lex[i]
 			}
 			hf[i] = -1
-			if h, ok := historyFeature(hist, s.lower[i]); ok {
+			if h, ok := historyFeature(s.doc[i]); ok {
 				hf[i] = tr.index[h]
 			}
 			row := em[i*numTags : (i+1)*numTags]
@@ -112,7 +112,7 @@ func (tr *trainer) epochDoc(d *trainDoc, rng *rand.Rand, dropout float64) int {
 			tr.update(ts, first, hf, pred)
 		}
 		tr.c++
-		remember(hist, s, pred)
+		remember(s, pred)
 	}
 	return errs
 }

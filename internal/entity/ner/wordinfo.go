@@ -25,10 +25,11 @@ var (
 // wordInfo returns the facts about the token text raw, from the model's
 // precomputed vocabulary, the document's cache, or computed and cached.
 func (m *Model) wordInfo(raw string, cache map[string]*wordInfo) *wordInfo {
-	if wi := m.words[raw]; wi != nil {
+	if wi := cache[raw]; wi != nil {
 		return wi
 	}
-	if wi := cache[raw]; wi != nil {
+	if wi := m.words[raw]; wi != nil {
+		cache[raw] = wi
 		return wi
 	}
 	w := Normalize(raw)
@@ -84,12 +85,17 @@ func (m *Model) vector(wi *wordInfo, buf []uint64) *wordVec {
 
 // addWeights adds the weights of features fs to row.
 func (m *Model) addWeights(row []float32, fs []uint64) {
+	dst := (*[numTags]float32)(row)
 	for _, f := range fs {
 		if r, ok := m.index.get(f); ok {
-			w := m.weights[int(r)*numTags : int(r+1)*numTags : int(r+1)*numTags]
-			for t := range row {
-				row[t] += w[t]
-			}
+			addRow(dst, (*[numTags]float32)(m.weights[int(r)*numTags:]))
 		}
+	}
+}
+
+// addRow adds src to dst; fixed-size arrays spare the bounds checks.
+func addRow(dst, src *[numTags]float32) {
+	for t := range dst {
+		dst[t] += src[t]
 	}
 }

@@ -31,16 +31,9 @@ func model(ctx context.Context, args []string) error {
 				bestEpoch, bestF1 = epoch, f1
 			}
 		}}
-	if *clusters != "" {
-		f, err := os.Open(*clusters)
-		if err != nil {
-			return err
-		}
-		opts.Clusters, err = ner.ReadClusters(f)
-		f.Close()
-		if err != nil {
-			return err
-		}
+	var err error
+	if opts.Clusters, err = loadClusters(*clusters); err != nil {
+		return err
 	}
 	train, err := os.Open(filepath.Join(*bench, "ner/conll2003-train.txt.gz"))
 	if err != nil {
@@ -66,6 +59,19 @@ func model(ctx context.Context, args []string) error {
 		fmt.Fprintf(os.Stderr, "trained on train+dev for %d epochs in %v\n", bestEpoch, time.Since(start).Round(time.Second))
 	}
 	return writeFile(*out, m.Save)
+}
+
+// loadClusters reads the clusters file at path; "" means none.
+func loadClusters(path string) (map[string]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.ReadClusters(f)
 }
 
 // trainFinal trains on train and dev together for a fixed number of epochs.

@@ -1,0 +1,197 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/dossier"
+)
+
+// apiFunc handles one API request and returns the value to encode as the
+// JSON body of a 200 response, or an error for fail.
+type apiFunc func(r *http.Request) (any, error)
+
+func (s *Server) api(f apiFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v, err := f(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, v)
+	})
+}
+
+// writeJSON writes v as an indented JSON response with the given status.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	body, err := encodeJSON(v)
+	if err != nil {
+		code = http.StatusInternalServerError
+		body = []byte(`{"error": "internal server error"}` + "\n")
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	w.Write(body)
+}
+
+// apiStories serves GET /api/stories: story summaries, or with full=1 the
+// whole dossier of the selected stories.
+func (s *Server) apiStories(r *http.Request) (any, error) {
+	q, err := parseStoryQuery(r, 0)
+	if err != nil {
+		return nil, err
+	}
+	full, err := boolParam(r, "full")
+	if err != nil {
+		return nil, err
+	}
+	sums, _, err := s.selectStories(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
+	if !full {
+		out := make([]dossier.Summary, len(sums))
+		for i, sum := range sums {
+			out[i] = dossier.FromSummary(sum)
+		}
+		return out, nil
+	}
+	d := dossier.Dossier{
+		Schema:      dossier.Schema,
+		GeneratedAt: s.opts.Now().UTC().Format(time.RFC3339),
+		Stories:     make([]dossier.Story, 0, len(sums)),
+	}
+	for _, sum := range sums {
+		b, err := s.cache.story(r.Context(), sum.ID)
+		if err != nil {
+			return nil, notFound("story", sum.ID, err)
+		}
+		d.Stories = append(d.Stories, b.wire)
+	}
+	return d, nil
+}
+
+// articleResponse is the body of GET /api/articles/{id}.
+type articleResponse struct {
+	// Article is the article's metadata as the dossier lists it.
+	Article dossier.Article `json:"article"`
+	// Story is the ID of the article's story, or null.
+	Story *string `json:"story"`
+	// Annotation is the article's text and what the stages found in it
+	// (spec/annotations.md).
+	Annotation dossier.Annotation `json:"annotation"`
+}
+
+// apiArticle serves GET /api/articles/{id}.
+func (s *Server) apiArticle(r *http.Request) (any, error) {
+	id, err := pathID(r, "article", articlePrefix)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.eng.Article(r.Context(), id)
+	if err != nil {
+		return nil, notFound("article", id, err)
+	}
+	b, err := s.articleStory(r.Context(), id, "")
+	if err != nil {
+		return nil, err
+	}
+	out := articleResponse{Article: dossier.FromArticle(a)}
+	if b == nil {
+		out.Annotation = s.opts.Annotate(a)
+		return out, nil
+	}
+	out.Story, out.Annotation = &b.wire.ID, b.annotation(a, s.opts.Annotate)
+	if wa, ok := b.article(id); ok {
+		out.Article = wa // with what the story knows of it: inferred dates, origin
+	}
+	return out, nil
+}
+
+// entityResponse is the body of GET /api/entities/{id}.
+type entityResponse struct {
+	// Entity is the entity merged across stories: aliases, roles and
+	// articles are the union of the stories' lists, mentions their sum.
+	Entity dossier.Entity `json:"entity"`
+	// Stories are the stories that name the entity, newest first.
+	Stories []dossier.Summary `json:"stories"`
+	// Quotes are the quotes whose speaker is the entity.
+	Quotes []entityQuote `json:"quotes"`
+}
+
+// entityQuote is a quote with the story it belongs to.
+type entityQuote struct {
+	Story string `json:"story"`
+	dossier.Quote
+}
+
+// apiEntity serves GET /api/entities/{id}.
+func (s *Server) apiEntity(r *http.Request) (any, error) {
+	id, err := pathID(r, "entity", entityPrefix)
+	if err != nil {
+		return nil, err
+	}
+	en, err := s.entity(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	out := entityResponse{Entity: en.entity, Stories: []dossier.Summary{}, Quotes: []entityQuote{}}
+	for _, sum := range en.stories {
+		out.Stories = append(out.Stories, dossier.FromSummary(sum))
+	}
+	for _, q := range en.quotes {
+		out.Quotes = append(out.Quotes, entityQuote{Story: q.Story, Quote: q.Quote})
+	}
+	return out, nil
+}
+
+// apiSearch serves GET /api/search?q=.
+func (s *Server) apiSearch(r *http.Request) (any, error) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q == "" {
+		return nil, badRequest("the query parameter q is required")
+	}
+	limit, err := intParam(r, "limit", defaultSearchLimit, maxSearchLimit)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := s.eng.Search(r.Context(), q, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dossier.Hit, len(hits))
+	for i, h := range hits {
+		out[i] = dossier.FromHit(h)
+	}
+	return out, nil
+}
+
+// apiOpenAPI serves the OpenAPI document of the API.
+func (s *Server) apiOpenAPI(r *http.Request) (any, error) {
+	return openAPI(s.routes), nil
+}
+
+// healthz reports whether the server can read its store.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	articles, stories, err := s.eng.Counts(r.Context())
+	if err != nil {
+		s.log.Error("health check", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, apiError{Error: "store unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Status   string `json:"status"`
+		Articles int    `json:"articles"`
+		Stories  int    `json:"stories"`
+	}{"ok", articles, stories})
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,250 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/engine"
+	"github.com/storyline-news/storyline/internal/store"
+	"github.com/storyline-news/storyline/internal/story"
+)
+
+// built is a story as the pages and the API need it: the story with its
+// articles' text, and its wire form.
+type built struct {
+	story story.Story
+	wire  dossier.Story
+	// page and json are the story page and the API's story, made on first
+	// use.
+	page, json rendered
+	// notes holds the annotations of the story's articles (article ID →
+	// *noted), made on first use.
+	notes sync.Map
+}
+
+// article returns the wire form of one of the story's articles.
+func (b *built) article(id string) (dossier.Article, bool) {
+	for _, a := range b.wire.Articles {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return dossier.Article{}, false
+}
+
+// noted is one article's annotation, made once.
+type noted struct {
+	once  sync.Once
+	an    dossier.Annotation
+	ok    bool
+	fault any // what the annotating panicked with
+}
+
+// annotation returns the annotation of a, one of the story's articles,
+// running annotate the first time. A panic in annotate is passed on and not
+// kept.
+func (b *built) annotation(a article.Article, annotate func(article.Article) dossier.Annotation) dossier.Annotation {
+	v, _ := b.notes.LoadOrStore(a.ID, new(noted))
+	n := v.(*noted)
+	n.once.Do(func() {
+		defer func() {
+			if n.fault = recover(); n.fault != nil {
+				b.notes.Delete(a.ID)
+			}
+		}()
+		n.an, n.ok = annotate(a), true
+	})
+	if !n.ok {
+		panic(fmt.Sprintf("annotate %s: %v", a.ID, n.fault))
+	}
+	return n.an
+}
+
+// cache keeps recently built stories. Stored articles never change and a
+// story is a function of its articles, so an entry stays valid until the
+// store holds more articles; the cache compares the store's article count
+// with the one its entries were built at, at most once per checkEvery, and
+// starts afresh when it has grown. Concurrent requests for a story that is
+// being built wait for the one build.
+type cache struct {
+	eng     *engine.Engine
+	convert func(story.Story) dossier.Story
+	size    int
+
+	mu      sync.Mutex
+	gen     int       // stored articles when the entries were built
+	checked time.Time // when gen was last compared with the store
+	entries map[string]*entry
+	order   []string // insertion order, oldest first, for eviction
+	sums    *summaries
+}
+
+// summaries is the list of every story summary at one generation.
+type summaries struct {
+	once sync.Once
+	list []store.Story
+	err  error
+}
+
+// checkEvery is how often the cache asks the store whether it has grown.
+const checkEvery = time.Second
+
+// buildTimeout bounds one story build, which runs on behalf of every
+// request waiting for it.
+const buildTimeout = time.Minute
+
+// entry is one story, built or being built.
+type entry struct {
+	ready chan struct{} // closed when val or err is set
+	val   *built
+	err   error
+}
+
+func newCache(eng *engine.Engine, convert func(story.Story) dossier.Story, size int) *cache {
+	return &cache{eng: eng, convert: convert, size: size, entries: make(map[string]*entry)}
+}
+
+// story returns the built story with the given ID.
+func (c *cache) story(ctx context.Context, id string) (*built, error) {
+	if err := c.refresh(ctx); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	e, ok := c.entries[id]
+	if !ok {
+		e = &entry{ready: make(chan struct{})}
+		c.put(id, e)
+		go c.build(context.WithoutCancel(ctx), id, e)
+	}
+	c.mu.Unlock()
+	select {
+	case <-e.ready:
+		return e.val, e.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// put adds an entry, evicting the oldest when the cache is full. The caller
+// holds c.mu.
+func (c *cache) put(id string, e *entry) {
+	for len(c.order) >= c.size {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.entries[id] = e
+	c.order = append(c.order, id)
+}
+
+// build builds one story into e. Failures are not kept: the next request
+// tries again.
+func (c *cache) build(ctx context.Context, id string, e *entry) {
+	ctx, cancel := context.WithTimeout(ctx, buildTimeout)
+	defer cancel()
+	defer close(e.ready)
+	defer func() {
+		if v := recover(); v != nil {
+			e.val, e.err = nil, fmt.Errorf("build story %s: panic: %v", id, v)
+		}
+		if e.err != nil {
+			c.mu.Lock()
+			if c.entries[id] == e {
+				delete(c.entries, id)
+			}
+			c.mu.Unlock()
+		}
+	}()
+	s, err := c.eng.Story(ctx, id)
+	if err != nil {
+		e.err = err
+		return
+	}
+	e.val = &built{story: s, wire: c.convert(s)}
+}
+
+// peek returns a story that is already built, without waiting or building.
+func (c *cache) peek(id string) *built {
+	c.mu.Lock()
+	e := c.entries[id]
+	c.mu.Unlock()
+	if e == nil {
+		return nil
+	}
+	select {
+	case <-e.ready:
+		return e.val
+	default:
+		return nil
+	}
+}
+
+// refresh drops every entry if the store has grown since they were built.
+func (c *cache) refresh(ctx context.Context) error {
+	c.mu.Lock()
+	due := time.Since(c.checked) >= checkEvery
+	c.mu.Unlock()
+	if !due {
+		return nil
+	}
+	n, _, err := c.eng.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.checked = time.Now()
+	if n != c.gen {
+		c.gen = n
+		c.entries = make(map[string]*entry)
+		c.order = nil
+		c.sums = nil
+	}
+	return nil
+}
+
+// stories returns every story summary, newest first, read from the store
+// once per generation: the story list pages through it in memory.
+func (c *cache) stories(ctx context.Context) ([]store.Story, error) {
+	if err := c.refresh(ctx); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.sums == nil {
+		c.sums = new(summaries)
+	}
+	sums := c.sums
+	c.mu.Unlock()
+	sums.once.Do(func() {
+		sums.list, sums.err = c.eng.Stories(context.WithoutCancel(ctx), store.StoryFilter{})
+	})
+	if sums.err != nil {
+		c.mu.Lock()
+		if c.sums == sums {
+			c.sums = nil // the next request tries again
+		}
+		c.mu.Unlock()
+	}
+	return sums.list, sums.err
+}
+
+// invalidate makes the next request compare the cache with the store.
+func (c *cache) invalidate() {
+	c.mu.Lock()
+	c.checked = time.Time{}
+	c.mu.Unlock()
+}
+
+// generation returns the number of stored articles the entries reflect,
+// after bringing the cache up to date.
+func (c *cache) generation(ctx context.Context) (int, error) {
+	if err := c.refresh(ctx); err != nil {
+		return 0, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen, nil
+}

@@ -1,0 +1,118 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"unicode"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/ingest"
+)
+
+// ingestBatch is the number of articles stored per transaction.
+const ingestBatch = 1000
+
+// ingestResponse is the body of a successful POST /api/articles.
+type ingestResponse struct {
+	// Read counts the articles read from the body.
+	Read int `json:"read"`
+	// Ingested counts the articles newly stored; the others were stored
+	// before (Duplicates).
+	Ingested   int `json:"ingested"`
+	Duplicates int `json:"duplicates"`
+	// Articles are the IDs of the articles read, in input order.
+	Articles []string `json:"articles"`
+	// Failed lists the inputs that could not be read.
+	Failed []ingestFailure `json:"failed"`
+}
+
+// ingestFailure names one input of the body that could not be read.
+type ingestFailure struct {
+	Ref   string `json:"ref"`
+	Error string `json:"error"`
+}
+
+// apiIngest serves POST /api/articles: the body is read as `storyline
+// ingest -` reads standard input (JSON Lines, RSS or Atom, HTML or text,
+// sniffed from its start) and the articles are stored.
+func (s *Server) apiIngest(r *http.Request) (any, error) {
+	if err := authorize(r, s.opts.Token); err != nil {
+		return nil, err
+	}
+	ref, err := sourceRef(r)
+	if err != nil {
+		return nil, err
+	}
+	arts, out, err := s.readBody(r, ref)
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 && len(out.Failed) > 0 {
+		return nil, badRequest("no article could be read: %s", out.Failed[0].Error)
+	}
+	defer s.cache.invalidate()
+	for start := 0; start < len(arts); start += ingestBatch {
+		st, err := s.eng.Ingest(r.Context(), arts[start:min(start+ingestBatch, len(arts))])
+		if err != nil {
+			return nil, err
+		}
+		out.Ingested += st.Ingested
+		out.Duplicates += st.Duplicates
+	}
+	s.log.Info("ingested", "ref", ref, "read", out.Read, "ingested", out.Ingested,
+		"duplicates", out.Duplicates, "failed", len(out.Failed))
+	return out, nil
+}
+
+// readBody reads the articles in r's body, naming them after ref.
+func (s *Server) readBody(r *http.Request, ref string) ([]article.Article, ingestResponse, error) {
+	out := ingestResponse{Articles: []string{}, Failed: []ingestFailure{}}
+	var arts []article.Article
+	rd := ingest.New(ingest.Options{MaxSize: s.opts.MaxBody, Stdin: r.Body, Now: s.opts.Now})
+	err := rd.Read(r.Context(), "-", func(res ingest.Result) error {
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(res.Err, &tooLarge):
+			return tooLarge
+		case res.Err != nil:
+			out.Failed = append(out.Failed, ingestFailure{Ref: rename(res.Ref, ref), Error: rename(res.Err.Error(), ref)})
+		case res.Article != nil:
+			a := *res.Article
+			a.SourceRef = rename(a.SourceRef, ref)
+			arts = append(arts, a)
+			out.Articles = append(out.Articles, a.ID)
+			out.Read++
+		}
+		return nil
+	})
+	return arts, out, err
+}
+
+// rename replaces the reader's name for standard input, "-" at the start
+// of s, with ref.
+func rename(s, ref string) string {
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		return ref + rest
+	}
+	return s
+}
+
+// maxRefLen is the longest source name a client may give.
+const maxRefLen = 200
+
+// sourceRef returns the name under which the body's articles are stored:
+// the query parameter ref (a file name or URL the client read them from),
+// or "api".
+func sourceRef(r *http.Request) (string, error) {
+	ref := r.URL.Query().Get("ref")
+	if ref == "" {
+		return "api", nil
+	}
+	if len(ref) > maxRefLen || strings.IndexFunc(ref, func(c rune) bool {
+		return !unicode.IsPrint(c) || c == '#'
+	}) >= 0 {
+		return "", badRequest("ref must be at most %d printable characters without '#'", maxRefLen)
+	}
+	return ref, nil
+}

@@ -1,0 +1,197 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/store"
+)
+
+// Limits on list sizes.
+const (
+	defaultSearchLimit = 20
+	maxSearchLimit     = 200
+	maxStoryLimit      = 10000
+	pageSize           = 50 // stories per page of the story list
+)
+
+// storyQuery selects stories: those naming an entity, and those whose
+// articles span overlaps [From, To]. Zero fields select everything.
+type storyQuery struct {
+	Entity   string
+	From, To time.Time
+	Limit    int // 0: no limit
+	Offset   int
+}
+
+func (q storyQuery) filtered() bool {
+	return q.Entity != "" || !q.From.IsZero() || !q.To.IsZero()
+}
+
+// parseStoryQuery reads entity, from, to, limit and offset from r's query.
+func parseStoryQuery(r *http.Request, defaultLimit int) (storyQuery, error) {
+	v := r.URL.Query()
+	q := storyQuery{Entity: v.Get("entity")}
+	if q.Entity != "" && !validID(q.Entity, entityPrefix) {
+		return q, badRequest("entity must be an entity ID such as e-0123456789abcdef")
+	}
+	var err error
+	if q.From, err = dateParam(r, "from"); err != nil {
+		return q, err
+	}
+	if q.To, err = dateParam(r, "to"); err != nil {
+		return q, err
+	}
+	if q.Limit, err = intParam(r, "limit", defaultLimit, maxStoryLimit); err != nil {
+		return q, err
+	}
+	if q.Offset, err = intParam(r, "offset", 0, 1<<31-1); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// selectStories returns the summaries q selects, newest first, and whether
+// more follow the page.
+func (s *Server) selectStories(ctx context.Context, q storyQuery) ([]store.Story, bool, error) {
+	all, err := s.cache.stories(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	if !q.filtered() {
+		return page(all, q.Offset, q.Limit)
+	}
+	var named map[string]bool
+	if q.Entity != "" {
+		idx, err := s.index.get(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		named = make(map[string]bool)
+		if en := idx.entities[q.Entity]; en != nil {
+			for _, sum := range en.stories {
+				named[sum.ID] = true
+			}
+		}
+	}
+	var out []store.Story
+	for _, sum := range all {
+		if named != nil && !named[sum.ID] || !q.overlaps(sum) {
+			continue
+		}
+		out = append(out, sum)
+	}
+	return page(out, q.Offset, q.Limit)
+}
+
+// overlaps reports whether the story's date span meets q's dates; with a
+// date given, undated stories never do.
+func (q storyQuery) overlaps(s store.Story) bool {
+	if q.From.IsZero() && q.To.IsZero() {
+		return true
+	}
+	if s.LastPublished.IsZero() {
+		return false
+	}
+	if !q.From.IsZero() && s.LastPublished.Before(q.From) {
+		return false
+	}
+	// To is a whole day: a story published any time that day overlaps.
+	return q.To.IsZero() || s.FirstPublished.Before(q.To.AddDate(0, 0, 1))
+}
+
+// page returns the page of ss from offset with at most limit entries (0:
+// all), and whether more follow.
+func page(ss []store.Story, offset, limit int) ([]store.Story, bool, error) {
+	if offset >= len(ss) {
+		return []store.Story{}, false, nil
+	}
+	ss = ss[offset:]
+	if limit > 0 && len(ss) > limit {
+		return ss[:limit], true, nil
+	}
+	return ss, false, nil
+}
+
+// storyOf returns the ID of the story that holds an article, or "" if it is
+// in none. hint, a story ID from the link that led here, is tried first.
+func (s *Server) storyOf(ctx context.Context, articleID, hint string) (string, error) {
+	if validID(hint, storyPrefix) {
+		if b, err := s.cache.story(ctx, hint); err == nil {
+			for _, a := range b.story.Articles {
+				if a.ID == articleID {
+					return hint, nil
+				}
+			}
+		}
+	}
+	idx, err := s.index.get(ctx)
+	if err != nil {
+		return "", err
+	}
+	return idx.articles[articleID], nil
+}
+
+// articleStory returns the built story that holds an article, or nil if it
+// is in none (see storyOf).
+func (s *Server) articleStory(ctx context.Context, articleID, hint string) (*built, error) {
+	storyID, err := s.storyOf(ctx, articleID, hint)
+	if err != nil || storyID == "" {
+		return nil, err
+	}
+	return s.cache.story(ctx, storyID)
+}
+
+// entity returns the entity with the given ID, merged across stories.
+func (s *Server) entity(ctx context.Context, id string) (*entityEntry, error) {
+	idx, err := s.index.get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	en := idx.entities[id]
+	if en == nil {
+		return nil, fmt.Errorf("%w: entity %s", errNotFound, id)
+	}
+	return en, nil
+}
+
+// intParam reads a non-negative integer query parameter, def when absent,
+// at most max.
+func intParam(r *http.Request, name string, def, max int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, badRequest("%s must be a non-negative integer", name)
+	}
+	return min(n, max), nil
+}
+
+// boolParam reads a query parameter that is 1/true or 0/false.
+func boolParam(r *http.Request, name string) (bool, error) {
+	switch r.URL.Query().Get(name) {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	}
+	return false, badRequest("%s must be 1, true, 0 or false", name)
+}
+
+// dateParam reads a YYYY-MM-DD query parameter; the zero Time when absent.
+func dateParam(r *http.Request, name string) (time.Time, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, badRequest("%s must be a date such as 2025-08-18", name)
+	}
+	return t, nil
+}

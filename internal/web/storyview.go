@@ -1,0 +1,177 @@
+package web
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/storyline-news/storyline/internal/dossier"
+)
+
+// Limits that keep a story page readable however big the story: its first
+// articles stand side by side with their text, the others are listed.
+const (
+	maxColumns   = 8
+	maxReuseRows = 40
+	maxOutlets   = 12
+)
+
+// storyView is the story page.
+type storyView struct {
+	ID, Headline, Span string
+	Outlets            string
+	Refs               []articleRef
+	Columns            []articleColumn
+	More               []articleColumn // articles listed without their text
+	Timeline           timelineView
+	Reuse              []reuseRow
+	MoreReuse          int // relations left out of Reuse
+	Entities           []entityGroup
+	EntityCount        int
+	Quotes             []quoteGroup
+	QuoteCount         int
+	Divergences        []divergenceRow
+	JSONHref           string
+}
+
+// articleColumn is one article shown beside the others, its shared
+// passages highlighted.
+type articleColumn struct {
+	articleRef
+	Title, Outlet, URL, SourceRef, Language string
+	Published                               string
+	Inferred                                bool
+	Words                                   int
+	Shared                                  int // highlighted passages
+	Own                                     string
+	SharedFrom                              []shareRow
+	Paras                                   [][]segment
+}
+
+// shareRow says how much of an article's text another article had first.
+type shareRow struct {
+	From  articleRef
+	Chars int
+}
+
+// reuseRow is one relation between two articles.
+type reuseRow struct {
+	A, B       articleRef
+	Relation   string
+	Similarity string
+	Passages   int
+}
+
+// newStoryView lays out a built story for the story page.
+func newStoryView(b *built) storyView {
+	s := b.wire
+	refs := articleRefs(s)
+	v := storyView{
+		ID: s.ID, Headline: s.Headline, Span: dateSpan(s.FirstPublished, s.LastPublished),
+		Refs: refs, Timeline: layoutTimeline(s.Timeline, refs, s.LastPublished),
+		Entities: entityGroups(entityRows(s.Entities, refs)), EntityCount: len(s.Entities),
+		Quotes:     groupQuotes(s.Quotes, refs),
+		QuoteCount: len(s.Quotes), Divergences: divergenceRows(s.Divergences, refs),
+		JSONHref: "/api/stories/" + s.ID, Outlets: outlets(s.Articles),
+	}
+	shown := refs[:min(len(refs), maxColumns)]
+	marks := passageMarks(s.Reuse, refs, shown)
+	texts := make(map[string]string, len(shown))
+	for _, a := range b.story.Articles {
+		if _, ok := findRef(a.ID, shown); ok {
+			texts[a.ID] = a.Text
+		}
+	}
+	for i, a := range s.Articles {
+		col := articleColumn{articleRef: refs[i], Title: deref(a.Title), Outlet: deref(a.Outlet),
+			URL: externalLink(a.URL), SourceRef: a.SourceRef, Language: deref(a.Language),
+			Published: deref(a.Published), Inferred: a.PublishedInferred, Words: a.Words}
+		if o := a.Origin; o != nil {
+			col.Own = fmt.Sprintf("%.0f%%", 100*o.Original)
+			for _, sh := range o.SharedFrom {
+				if r, ok := findRef(sh.Article, refs); ok {
+					col.SharedFrom = append(col.SharedFrom, shareRow{From: r, Chars: sh.Chars})
+				}
+			}
+		}
+		if i >= len(shown) {
+			v.More = append(v.More, col)
+			continue
+		}
+		col.Shared, col.Paras = len(marks[a.ID]), paragraphs(highlight(texts[a.ID], marks[a.ID]))
+		v.Columns = append(v.Columns, col)
+	}
+	v.Reuse, v.MoreReuse = reuseRows(s.Reuse, refs)
+	return v
+}
+
+// outlets lists the distinct outlets of a story's articles.
+func outlets(arts []dossier.Article) string {
+	var out []string
+	for _, a := range arts {
+		if a.Outlet != nil && !slices.Contains(out, *a.Outlet) {
+			out = append(out, *a.Outlet)
+		}
+	}
+	if len(out) > maxOutlets {
+		return strings.Join(out[:maxOutlets], ", ") + fmt.Sprintf(" and %d more", len(out)-maxOutlets)
+	}
+	return strings.Join(out, ", ")
+}
+
+// reuseRows returns the first relations for the table, and how many were
+// left out.
+func reuseRows(rs []dossier.Reuse, refs []articleRef) ([]reuseRow, int) {
+	var out []reuseRow
+	for _, r := range rs {
+		ra, okA := findRef(r.A, refs)
+		rb, okB := findRef(r.B, refs)
+		if !okA || !okB {
+			continue
+		}
+		if len(out) == maxReuseRows {
+			return out, len(rs) - maxReuseRows
+		}
+		out = append(out, reuseRow{A: ra, B: rb, Relation: strings.ReplaceAll(r.Relation, "_", " "),
+			Similarity: fmt.Sprintf("%.0f%%", 100*r.Similarity), Passages: len(r.Passages)})
+	}
+	return out, 0
+}
+
+// passageMarks returns, per article ID of the shown articles, the marks of
+// the passages it shares with other articles of the story. In the earlier
+// article (A, the passage's origin) a passage links to its copy in the
+// later one (B), and back; when the other article is not shown, to its page.
+func passageMarks(rs []dossier.Reuse, refs, shown []articleRef) map[string][]mark {
+	out := map[string][]mark{}
+	link := func(r articleRef, anchor string) string {
+		if _, ok := findRef(r.ID, shown); ok {
+			return "#" + anchor
+		}
+		return r.Href
+	}
+	for i, r := range rs {
+		ra, okA := findRef(r.A, refs)
+		rb, okB := findRef(r.B, refs)
+		_, showA := findRef(r.A, shown)
+		_, showB := findRef(r.B, shown)
+		if !okA || !okB || !showA && !showB {
+			continue
+		}
+		rel := classToken(r.Relation)
+		for j, p := range r.Passages {
+			idA, idB := fmt.Sprintf("r%dp%da", i, j), fmt.Sprintf("r%dp%db", i, j)
+			out[r.A] = append(out[r.A], mark{start: p.AStart, end: p.AEnd, id: idA, href: link(rb, idB),
+				class: "shared origin rel-" + rel,
+				title: fmt.Sprintf("Also in %s %s (%s); first published here", rb.Label, rb.Name, r.Relation)})
+			first := ra
+			if o, ok := findRef(p.Origin, refs); ok {
+				first = o // an earlier article than A may carry it too
+			}
+			out[r.B] = append(out[r.B], mark{start: p.BStart, end: p.BEnd, id: idB, href: link(ra, idA),
+				class: "shared copy rel-" + rel,
+				title: fmt.Sprintf("Also in %s %s (%s); first published in %s %s", ra.Label, ra.Name, r.Relation, first.Label, first.Name)})
+		}
+	}
+	return out
+}
