@@ -1,98 +1,51 @@
-// Package cluster assigns articles to stories online, one article at a time,
-// as they arrive.
-//
-// Each article becomes a TF-IDF vector over stemmed title and body terms
-// (document frequencies are learned from the stream itself). Candidate
-// stories are found through an inverted index from terms to stories, so an
-// article is compared only with stories that share some of its heaviest
-// terms, never with every story. The article joins the most similar
-// candidate when the cosine similarity to that story's centroid reaches
-// Options.Threshold, and starts a new story otherwise. Each decision keeps
-// its evidence: the score and the terms that contributed most to it.
-//
-// This is the single-pass clustering of the topic detection and tracking
-// literature (Allan et al., "Topic Detection and Tracking Pilot Study", 1998).
 package cluster
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"math"
-	"sort"
 
 	"github.com/storyline-news/storyline/internal/article"
 )
-
-// Options configures a Clusterer. The zero value is a good default.
-type Options struct {
-	// Threshold is the least cosine similarity between an article and a
-	// story's centroid for the article to join the story (default 0.2).
-	Threshold float64
-	// ArticleTerms is how many of an article's heaviest terms are used to
-	// find candidate stories and to score them (default 60).
-	ArticleTerms int
-	// StoryTerms is how many of a story's heaviest centroid terms are kept in
-	// the inverted index (default 200).
-	StoryTerms int
-	// Evidence is how many shared terms a decision reports (default 8).
-	Evidence int
-}
-
-func (o Options) withDefaults() Options {
-	if o.Threshold == 0 {
-		o.Threshold = 0.2
-	}
-	if o.ArticleTerms == 0 {
-		o.ArticleTerms = 60
-	}
-	if o.StoryTerms == 0 {
-		o.StoryTerms = 200
-	}
-	if o.Evidence == 0 {
-		o.Evidence = 8
-	}
-	return o
-}
 
 // Decision is where one article went and why.
 type Decision struct {
 	StoryID string
 	// New reports that the article started StoryID.
 	New bool
-	// Score is the cosine similarity to the story joined (0 when New).
+	// Score is the similarity to the story joined (0 when New).
 	Score float64
-	// Evidence lists the shared terms that contributed most to Score.
+	// Evidence lists the shared features that contributed most to Score:
+	// word stems, names, years and numbers.
 	Evidence []string
+	// Merged lists the stories that this article's arrival showed to be
+	// part of StoryID, in the order they were absorbed. Their articles now
+	// belong to StoryID, which never appears in the list; a merged ID is
+	// never returned again, and Restore maps it to the story that absorbed
+	// it.
+	Merged []string
 }
 
 // A Clusterer holds the state of online clustering: document frequencies,
 // story centroids and the inverted index. It is not safe for concurrent use.
 type Clusterer struct {
 	opts    Options
-	docs    int
-	df      map[string]int
-	stories map[string]*story
-	// index maps a term to the stories whose centroid holds it among its
-	// heaviest terms.
-	index map[string]map[string]struct{}
-}
-
-// story is one story's clustering state.
-type story struct {
-	id       string
-	sum      map[string]float64 // sum of member vectors
-	sumsq    float64            // squared norm of sum, kept as terms are added
-	indexed  []string           // terms under which the story is indexed
-	articles int
+	x       *extractor
+	voc     *vocab
+	stories []*story
+	byID    map[string]int32
+	ix      index
+	seq     int64 // counts story changes, to order postings by recency
+	live    int   // stories not merged into others
 }
 
 // New returns an empty Clusterer.
 func New(opts Options) *Clusterer {
+	opts = opts.withDefaults()
 	return &Clusterer{
-		opts:    opts.withDefaults(),
-		df:      make(map[string]int),
-		stories: make(map[string]*story),
-		index:   make(map[string]map[string]struct{}),
+		opts: opts,
+		x:    newExtractor(opts),
+		voc:  newVocab(loadBackground(opts.Background > 0)),
+		byID: make(map[string]int32),
 	}
 }
 
@@ -103,132 +56,84 @@ func StoryID(firstArticle string) string {
 }
 
 // Assign decides which story a should join, records the decision and
-// returns it.
+// returns it. It may merge stories (see Decision.Merged).
 func (c *Clusterer) Assign(a article.Article) Decision {
-	counts := c.observe(a)
-	vec := c.vector(counts)
-	d := c.best(vec)
-	if d.StoryID == "" {
-		d = Decision{StoryID: StoryID(a.ID), New: true}
+	d := day(a.Published)
+	q := c.newQuery(c.vector(a), d, d)
+	best, score := c.best(q)
+	if best < 0 {
+		best = c.story(StoryID(a.ID))
+		c.add(best, q.vec, d)
+		return Decision{StoryID: c.stories[best].id, New: true}
 	}
-	c.add(d.StoryID, vec)
-	return d
+	dec := Decision{Score: score, Evidence: c.evidence(q, c.stories[best])}
+	c.add(best, q.vec, d)
+	if c.opts.MergeThreshold >= 0 {
+		best, dec.Merged = c.merge(best)
+	}
+	dec.StoryID = c.stories[best].id
+	return dec
 }
 
 // Restore records that a, already clustered earlier, belongs to storyID. It
-// rebuilds the state that Assign would have built, without deciding again.
+// rebuilds the state that Assign would have built, without deciding again;
+// a story ID that a merge retired stands for the story that absorbed it.
 func (c *Clusterer) Restore(a article.Article, storyID string) {
-	c.add(storyID, c.vector(c.observe(a)))
+	c.add(c.story(storyID), c.vector(a), day(a.Published))
 }
 
-// Stories returns the number of stories seen.
-func (c *Clusterer) Stories() int { return len(c.stories) }
+// Stories returns the number of stories seen, not counting those merged
+// into others.
+func (c *Clusterer) Stories() int { return c.live }
 
-// observe counts a's terms and updates the document frequencies.
-func (c *Clusterer) observe(a article.Article) map[string]float64 {
-	counts := termCounts(a.Title, a.Text)
-	c.docs++
-	for t := range counts {
-		c.df[t]++
+// vector returns a's vector, counting its features in the document
+// frequencies.
+func (c *Clusterer) vector(a article.Article) []feat {
+	return c.voc.weigh(c.voc.observe(c.x.features(a)), c.opts)
+}
+
+// story returns the index of the story with the given ID, or of the story
+// that absorbed it, creating it if needed.
+func (c *Clusterer) story(id string) int32 {
+	if i, ok := c.byID[id]; ok {
+		return resolve(c.stories, i)
 	}
-	return counts
+	i := int32(len(c.stories))
+	c.stories = append(c.stories, newStory(id))
+	c.byID[id] = i
+	c.live++
+	return i
 }
 
-// vector turns term counts into a unit TF-IDF vector of the article's
-// heaviest terms, sorted by term so that every sum over it is computed in
-// the same order (floating-point addition is not associative).
-func (c *Clusterer) vector(counts map[string]float64) []weighted {
-	v := make(map[string]float64, len(counts))
-	for t, n := range counts {
-		idf := math.Log(float64(c.docs+1)/float64(c.df[t]+1)) + 1
-		v[t] = (1 + math.Log(n)) * idf
-	}
-	top := topTerms(v, c.opts.ArticleTerms)
-	sort.Slice(top, func(i, j int) bool { return top[i].term < top[j].term })
-	normalize(top)
-	return top
-}
-
-// best returns the most similar candidate story at or above the threshold,
-// or a zero Decision when there is none.
-func (c *Clusterer) best(vec []weighted) Decision {
-	candidates := make(map[string]struct{})
-	for _, w := range vec {
-		for id := range c.index[w.term] {
-			candidates[id] = struct{}{}
+// best returns the candidate story most similar to q, at or above the
+// threshold, and its score; or -1.
+func (c *Clusterer) best(q *query) (int32, float64) {
+	best, score := int32(-1), 0.0
+	for _, s := range c.ix.candidates(q.vec, c.stories, -1, c.opts.QueryTerms, c.opts.Candidates) {
+		if x := c.similarity(q, c.stories[s]); x >= c.opts.Threshold && x > score {
+			best, score = s, x
 		}
 	}
-	ids := make([]string, 0, len(candidates))
-	for id := range candidates {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	var best Decision
-	for _, id := range ids {
-		score, contrib := c.stories[id].cosine(vec)
-		if score >= c.opts.Threshold && score > best.Score {
-			best = Decision{StoryID: id, Score: score, Evidence: evidence(contrib, c.opts.Evidence)}
-		}
-	}
-	return best
+	return best, score
 }
 
-// cosine returns the cosine similarity of a unit vector to the story's
-// centroid, and each shared term's contribution to it.
-func (s *story) cosine(unit []weighted) (float64, map[string]float64) {
-	if s.sumsq == 0 {
-		return 0, nil
-	}
-	norm := math.Sqrt(s.sumsq)
-	contrib := make(map[string]float64)
-	var dot float64
-	for _, w := range unit {
-		if x, ok := s.sum[w.term]; ok {
-			p := w.w * x / norm
-			contrib[w.term] = p
-			dot += p
-		}
-	}
-	return dot, contrib
+// add puts a vector published on day d into story i and re-indexes the
+// story.
+func (c *Clusterer) add(i int32, vec []feat, d int32) {
+	c.stories[i].add(vec, d, c.voc, c.opts)
+	c.reindex(i)
 }
 
-// evidence returns the n terms that contributed most.
-func evidence(contrib map[string]float64, n int) []string {
-	top := topTerms(contrib, n)
-	out := make([]string, len(top))
-	for i, w := range top {
-		out[i] = w.term
+// reindex posts story i under the heaviest features of its centroid.
+func (c *Clusterer) reindex(i int32) {
+	s := c.stories[i]
+	c.seq++
+	s.touched = c.seq
+	top := s.centroid(c.opts.StoryTerms)
+	ids := make([]int32, len(top))
+	for k, f := range top {
+		ids[k] = f.id
 	}
-	return out
-}
-
-// add puts a vector into a story, creating the story if needed, and
-// re-indexes the story under its heaviest terms.
-func (c *Clusterer) add(id string, vec []weighted) {
-	s := c.stories[id]
-	if s == nil {
-		s = &story{id: id, sum: make(map[string]float64)}
-		c.stories[id] = s
-	}
-	for _, w := range vec {
-		old := s.sum[w.term]
-		s.sum[w.term] = old + w.w
-		s.sumsq += (old+w.w)*(old+w.w) - old*old
-	}
-	s.articles++
-	for _, t := range s.indexed {
-		delete(c.index[t], id)
-		if len(c.index[t]) == 0 {
-			delete(c.index, t)
-		}
-	}
-	top := topTerms(s.sum, c.opts.StoryTerms)
-	s.indexed = s.indexed[:0]
-	for _, w := range top {
-		if c.index[w.term] == nil {
-			c.index[w.term] = make(map[string]struct{})
-		}
-		c.index[w.term][id] = struct{}{}
-		s.indexed = append(s.indexed, w.term)
-	}
+	c.ix.put(i, s.indexed, ids, c.stories, c.opts.Postings)
+	s.indexed = ids
 }

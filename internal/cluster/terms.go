@@ -1,106 +1,264 @@
 package cluster
 
 import (
-	"math"
-	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/storyline-news/storyline/internal/article"
 )
 
-// titleWeight is how much more a title term counts than a body term: a
-// headline names the event in few words.
-const titleWeight = 2
+// namePrefix marks a feature as a proper-noun key rather than a word stem.
+const namePrefix = "@"
 
-// termCounts returns the stemmed, stop-word-free terms of an article's title
-// and body with their weighted counts.
-func termCounts(title, text string) map[string]float64 {
-	counts := make(map[string]float64)
-	addTerms(counts, title, titleWeight)
-	addTerms(counts, text, 1)
-	return counts
+// token is one word or number of a text.
+type token struct {
+	text string
+	// capital reports that the token starts with an upper-case letter.
+	capital bool
+	// initial reports that the token opens a sentence or a line, where a
+	// capital says nothing about proper nouns.
+	initial bool
+	// joined reports that only spaces separate the token from the one
+	// before it, so that capitalized neighbours form one name.
+	joined bool
 }
 
-// addTerms adds the terms of s to counts with weight w.
-func addTerms(counts map[string]float64, s string, w float64) {
+// tokenize splits s into tokens, appending them to dst. Words are runs of
+// letters and digits; a '.' or ',' between two digits stays inside the
+// token, so "6.1" and "155,221" are one token each.
+func tokenize(dst []token, s string) []token {
+	initial, joined := true, false
 	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if !inWord && start >= 0 && (r == '.' || r == ',') && isDigitAt(s, i-1) && isDigitAt(s, i+1) {
+			inWord = true
 		}
-		if t := term(s[start:end]); t != "" {
-			counts[t] += w
-		}
-		start = -1
-	}
-	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if inWord {
 			if start < 0 {
 				start = i
 			}
+			i += size
 			continue
 		}
-		flush(i)
+		if start >= 0 {
+			dst = appendToken(dst, s[start:i], initial, joined)
+			start, initial, joined = -1, false, true
+		}
+		switch r {
+		case '.', '!', '?', '\n', ':', ';':
+			initial, joined = true, false
+		case ' ':
+		default:
+			joined = false
+		}
+		i += size
 	}
-	flush(len(s))
+	if start >= 0 {
+		dst = appendToken(dst, s[start:], initial, joined)
+	}
+	return dst
 }
 
-// term maps one word to its index term, or "" for words that carry no topic:
-// stop words, single characters and bare numbers.
-func term(word string) string {
-	w := strings.ToLower(word)
-	if len([]rune(w)) < 2 || english.IsStopWord(w) || isNumber(w) {
+func appendToken(dst []token, w string, initial, joined bool) []token {
+	r, _ := utf8.DecodeRuneInString(w)
+	return append(dst, token{text: w, capital: unicode.IsUpper(r), initial: initial, joined: joined})
+}
+
+func isDigitAt(s string, i int) bool {
+	return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// extractor turns articles into weighted feature counts. It caches stems,
+// the most expensive step, and reuses its buffers; it is not safe for
+// concurrent use.
+type extractor struct {
+	opts   Options
+	stems  map[string]string
+	tokens []token
+	known  map[string]bool
+	counts map[string]float64
+}
+
+// maxStems bounds the stem cache; past it, words are stemmed every time.
+const maxStems = 1 << 20
+
+func newExtractor(opts Options) *extractor {
+	return &extractor{
+		opts:   opts,
+		stems:  make(map[string]string),
+		known:  make(map[string]bool),
+		counts: make(map[string]float64),
+	}
+}
+
+// features returns the weighted counts of a's features: the stems of its
+// title and body words (the body's lead counting more), years and numbers
+// as written, and proper-noun keys. The map is reused by the next call.
+func (x *extractor) features(a article.Article) map[string]float64 {
+	clear(x.counts)
+	lead := 0
+	if x.opts.ablate&noLead == 0 {
+		lead = leadWords
+	}
+	// The title is part of the lead.
+	x.words(a.Title, lead)
+	x.words(a.Text, lead)
+	switch {
+	case x.opts.ablate&noNames != 0:
+	case x.opts.Names != nil:
+		for _, n := range x.opts.Names(a) {
+			words := strings.Fields(strings.ToLower(n))
+			for i, w := range words {
+				words[i] = fold(w)
+			}
+			x.name(words, 1)
+		}
+	default:
+		x.names(lead)
+	}
+	return x.counts
+}
+
+// weight is how much a feature at token index i counts: leadWeight within
+// the first lead tokens, 1 after.
+func weight(i, lead int) float64 {
+	if i < lead {
+		return leadWeight
+	}
+	return 1
+}
+
+// words counts the word features of s, leaving its tokens in x.tokens.
+func (x *extractor) words(s string, lead int) {
+	x.tokens = tokenize(x.tokens[:0], s)
+	for i, tok := range x.tokens {
+		if t := x.term(tok.text); t != "" {
+			x.counts[t] += weight(i, lead)
+		}
+	}
+}
+
+// names counts proper-noun keys in x.tokens (the body), a proxy for named
+// entities: each run of capitalized words ("Hugh Jackman") counts as a
+// whole and as each of its words. A capitalized word that opens a sentence
+// counts only inside a run or when the text capitalizes it elsewhere too.
+// Names in the lead count more, as lead words do.
+func (x *extractor) names(lead int) {
+	toks := x.tokens
+	clear(x.known)
+	for _, t := range toks {
+		if !t.initial && isName(t) {
+			x.known[strings.ToLower(t.text)] = true
+		}
+	}
+	var run []string
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && isName(toks[j]) && (j == i || toks[j].joined) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		run = run[:0]
+		for k := i; k < j; k++ {
+			w := strings.ToLower(toks[k].text)
+			if j-i >= 2 || !toks[k].initial || x.known[w] {
+				run = append(run, fold(w))
+			}
+		}
+		x.name(run, weight(i, lead))
+		i = j
+	}
+}
+
+// name counts one mention of the name made of the given lower-case words.
+func (x *extractor) name(words []string, w float64) {
+	for _, word := range words {
+		x.counts[namePrefix+word] += w
+	}
+	if len(words) >= 2 {
+		x.counts[namePrefix+strings.Join(words, "_")] += w
+	}
+}
+
+// isName reports whether tok may be part of a proper noun.
+func isName(tok token) bool {
+	if !tok.capital || len(tok.text) < 2 {
+		return false
+	}
+	w := strings.ToLower(tok.text)
+	return !english.IsStopWord(w) && !calendar[w]
+}
+
+// calendar words are capitalized in English without naming anything
+// specific to an event.
+var calendar = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true,
+}
+
+// term maps one word to its feature, or "" for words that carry no topic:
+// stop words and single characters. Numbers ("23", "6.1", "2013") are kept
+// as written: they tell similar events apart.
+func (x *extractor) term(word string) string {
+	if len(word) < 2 {
 		return ""
 	}
-	return english.Stem(w, false)
+	if isNumeric(word) {
+		if x.opts.ablate&noNumbers != 0 {
+			return ""
+		}
+		return word
+	}
+	if s, ok := x.stems[word]; ok {
+		return s
+	}
+	w := strings.ToLower(word)
+	s := ""
+	if utf8.RuneCountInString(w) >= 2 && !english.IsStopWord(w) {
+		s = english.Stem(w, false)
+	}
+	if len(x.stems) < maxStems {
+		x.stems[word] = s
+	}
+	return s
 }
 
-func isNumber(s string) bool {
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
+// isNumeric reports whether t is a number such as "23", "6.1" or "155,221"
+// (not "76ers" or "21st", which are words).
+func isNumeric(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; (c < '0' || c > '9') && c != '.' && c != ',' {
 			return false
 		}
 	}
-	return true
+	return t != ""
 }
 
-// weighted is one term with its weight in a vector.
-type weighted struct {
-	term string
-	w    float64
+// isYear reports whether t is a year of the last two centuries.
+func isYear(t string) bool {
+	return len(t) == 4 && (t[:2] == "19" || t[:2] == "20") && isNumeric(t[2:]) && !strings.ContainsAny(t, ".,")
 }
 
-// topTerms returns the n heaviest entries of v, heaviest first, ties broken
-// by term so the result does not depend on map order.
-func topTerms(v map[string]float64, n int) []weighted {
-	out := make([]weighted, 0, len(v))
-	for t, w := range v {
-		out = append(out, weighted{t, w})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].w != out[j].w {
-			return out[i].w > out[j].w
+// fold maps the endings of a lower-case name that transliteration varies
+// to one: Zelenskyy, Zelenskiy and Zelensky all end in "i".
+func fold(w string) string {
+	for _, end := range []string{"yy", "iy", "ii", "y"} {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+1 {
+			return w[:len(w)-len(end)] + "i"
 		}
-		return out[i].term < out[j].term
-	})
-	if n > 0 && len(out) > n {
-		out = out[:n]
 	}
-	return out
-}
-
-// normalize scales v to unit length in place.
-func normalize(v []weighted) {
-	var sum float64
-	for _, w := range v {
-		sum += w.w * w.w
-	}
-	if sum == 0 {
-		return
-	}
-	norm := math.Sqrt(sum)
-	for i := range v {
-		v[i].w /= norm
-	}
+	return w
 }

@@ -167,15 +167,32 @@ func ClusterScore(ctx context.Context, docs []ClusterDoc, opts cluster.Options, 
 		if o > 0 {
 			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		}
-		c := cluster.New(opts)
-		pred := make([]string, len(docs))
-		for _, i := range order {
-			pred[i] = c.Assign(arts[i]).StoryID
-		}
-		rep.Runs = append(rep.Runs, ScoreClustering(gold, pred))
+		rep.Runs = append(rep.Runs, ScoreClustering(gold, clusterOnce(arts, order, opts)))
 	}
 	rep.Elapsed = time.Since(start)
 	return rep, nil
+}
+
+// clusterOnce assigns arts in the given order and returns each article's
+// final story, following the merges that decisions report.
+func clusterOnce(arts []article.Article, order []int, opts cluster.Options) []string {
+	c := cluster.New(opts)
+	pred := make([]string, len(arts))
+	into := make(map[string]string) // absorbed story -> absorbing story
+	for _, i := range order {
+		d := c.Assign(arts[i])
+		pred[i] = d.StoryID
+		for _, m := range d.Merged {
+			into[m] = d.StoryID
+		}
+	}
+	for i, id := range pred {
+		for into[id] != "" {
+			id = into[id]
+		}
+		pred[i] = id
+	}
+	return pred
 }
 
 // meanSD returns the mean and standard deviation of f over the runs.

@@ -25,14 +25,14 @@ func TestScoreClustering(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := ScoreClustering(gold, tt.pred)
-			if !close(s.Pairwise, tt.pairwise) || !close(s.BCubed, tt.bcubed) {
+			if !closePRF(s.Pairwise, tt.pairwise) || !closePRF(s.BCubed, tt.bcubed) {
 				t.Errorf("pairwise %+v bcubed %+v, want %+v %+v", s.Pairwise, s.BCubed, tt.pairwise, tt.bcubed)
 			}
 		})
 	}
 }
 
-func close(a, b ClusterPRF) bool {
+func closePRF(a, b ClusterPRF) bool {
 	const eps = 1e-9
 	return math.Abs(a.P-b.P) < eps && math.Abs(a.R-b.R) < eps && math.Abs(a.F1-b.F1) < eps
 }

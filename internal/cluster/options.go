@@ -1,0 +1,128 @@
+package cluster
+
+import "github.com/storyline-news/storyline/internal/article"
+
+// Options configures a Clusterer. The zero value is a good default: every
+// field left zero takes the default named in its comment, tuned on the
+// train and dev splits of ECB+ (see doc.go).
+type Options struct {
+	// Threshold is the least similarity between an article and a story for
+	// the article to join the story (default 0.3).
+	Threshold float64
+	// MergeThreshold is the least similarity between two stories for them
+	// to merge (default 0.5; negative: stories never merge).
+	MergeThreshold float64
+	// Weights weigh the kinds of features in the similarity (default
+	// DefaultWeights).
+	Weights Weights
+	// TimeScale, in days, makes similarity decay with the gap between an
+	// article's publication date and the dates of a story's articles, once
+	// the gap exceeds TimeWindow days: the score is multiplied by
+	// exp(-(gap-TimeWindow)/TimeScale). Zero, the default, turns decay off:
+	// on ECB+, whose dates come from a text heuristic, it costs F1.
+	TimeScale  float64
+	TimeWindow float64
+	// Background weighs the document frequencies of the background corpus
+	// shipped with the package against those of the stream (default 1;
+	// negative: the stream alone).
+	Background float64
+	// Names, when set, returns the names an article mentions, one per
+	// mention (for example from a named-entity tagger), in place of the
+	// built-in proxy of capitalized words. A name of several words also
+	// counts as each of its words.
+	Names func(a article.Article) []string
+
+	// ArticleTerms is how many of an article's heaviest features are kept
+	// (default 100).
+	ArticleTerms int
+	// QueryTerms is how many of them are looked up in the inverted index
+	// to find candidate stories (default 32).
+	QueryTerms int
+	// StoryTerms is how many of a story's heaviest features index it
+	// (default 100).
+	StoryTerms int
+	// CentroidTerms bounds the features kept in a story's centroid: past
+	// twice as many, it keeps this many (default 200).
+	CentroidTerms int
+	// Candidates bounds the stories scored for one article (default 32).
+	Candidates int
+	// Postings bounds the stories kept under one feature of the index, the
+	// most recently changed (default 256).
+	Postings int
+	// Evidence is how many shared features a decision reports (default 8).
+	Evidence int
+
+	// ablate turns features off, for measuring what each is worth (tests
+	// only; see export_test.go).
+	ablate ablation
+}
+
+// Weights weigh the cosine similarities of the kinds of features.
+type Weights struct {
+	Words, Names, Years, Numbers float64
+	// YearConflict is subtracted when both sides mention years and share
+	// none.
+	YearConflict float64
+	// Novelty weighs the share of an article's most prominent names that
+	// the story lacks, subtracted from the similarity.
+	Novelty float64
+}
+
+// DefaultWeights are the weights tuned on ECB+ train and dev.
+var DefaultWeights = Weights{Words: 0.6, Names: 0.3, Years: 0.2, Numbers: 0.1, YearConflict: 0.1, Novelty: 0.1}
+
+// ablation is a set of features turned off.
+type ablation uint
+
+const (
+	noBackground ablation = 1 << iota // stream document frequencies only
+	noNames                           // no proper-noun keys
+	noNumbers                         // no years or numbers
+	noLead                            // lead words weigh as much as others
+	noKinds                           // one cosine over all features
+	noNovelty                         // no novelty penalty
+	noMerge                           // stories never merge
+)
+
+// Tuned constants of feature extraction.
+const (
+	leadWords  = 100 // the title and the first words of the body form the lead...
+	leadWeight = 4   // ...whose words count this much more
+	noveltyK   = 3   // names that make an article's identity
+)
+
+func (o Options) withDefaults() Options {
+	def := func(x *float64, v float64) {
+		if *x == 0 {
+			*x = v
+		}
+	}
+	defInt := func(x *int, v int) {
+		if *x == 0 {
+			*x = v
+		}
+	}
+	def(&o.Threshold, 0.3)
+	def(&o.MergeThreshold, 0.5)
+	if o.Weights == (Weights{}) {
+		o.Weights = DefaultWeights
+	}
+	def(&o.Background, 1)
+	defInt(&o.ArticleTerms, 100)
+	defInt(&o.QueryTerms, 32)
+	defInt(&o.StoryTerms, 100)
+	defInt(&o.CentroidTerms, 200)
+	defInt(&o.Candidates, 32)
+	defInt(&o.Postings, 256)
+	defInt(&o.Evidence, 8)
+	if o.Background < 0 || o.ablate&noBackground != 0 {
+		o.Background = 0
+	}
+	if o.ablate&noMerge != 0 {
+		o.MergeThreshold = -1
+	}
+	if o.ablate&noNovelty != 0 {
+		o.Weights.Novelty = 0
+	}
+	return o
+}
