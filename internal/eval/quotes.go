@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -159,14 +157,9 @@ func QuoteScore(r io.Reader, split string) (QuoteReport, error) {
 // readPolNEAR calls fn for every article in r, detecting gzip by its magic
 // number.
 func readPolNEAR(r io.Reader, fn func(polnearDoc)) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return err
-		}
-		defer zr.Close()
-		br = bufio.NewReaderSize(zr, 1<<16)
+	br, err := decompress(r)
+	if err != nil {
+		return err
 	}
 	dec := json.NewDecoder(br)
 	for {

@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -121,14 +119,9 @@ func TimexScore(r io.Reader) (TimexReport, error) {
 
 // readTE3 decodes the documents of r.
 func readTE3(r io.Reader) ([]te3Doc, error) {
-	br := bufio.NewReader(r)
-	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, err
-		}
-		defer zr.Close()
-		br = bufio.NewReader(zr)
+	br, err := decompress(r)
+	if err != nil {
+		return nil, err
 	}
 	var docs []te3Doc
 	dec := json.NewDecoder(br)
