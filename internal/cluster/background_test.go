@@ -29,11 +29,12 @@ func TestWriteBackground(t *testing.T) {
 		t.Fatalf("no corpus files in %s: %v", *backgroundDir, err)
 	}
 	sort.Strings(paths)
-	x := newExtractor(Options{}.withDefaults())
+	voc := newVocab(&background{})
+	x := newExtractor(Options{}.withDefaults(), voc)
 	df := make(map[string]int32)
 	docs := 0
 	for _, p := range paths {
-		n, err := countFile(p, x, df)
+		n, err := countFile(p, x, voc, df)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,7 +48,7 @@ func TestWriteBackground(t *testing.T) {
 
 // countFile adds the features of the documents of one JSON Lines file to df
 // and returns how many documents it read.
-func countFile(path string, x *extractor, df map[string]int32) (int, error) {
+func countFile(path string, x *extractor, voc *vocab, df map[string]int32) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
@@ -65,8 +66,8 @@ func countFile(path string, x *extractor, df map[string]int32) (int, error) {
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			return n, fmt.Errorf("%s: %w", path, err)
 		}
-		for t := range x.features(article.Article{Title: d.Title, Text: d.Text}) {
-			df[t]++
+		for _, f := range x.features(article.Article{Title: d.Title, Text: d.Text}) {
+			df[voc.terms[f.id]]++
 		}
 	}
 	return n, sc.Err()
@@ -98,4 +99,21 @@ func writeBackground(path string, docs int, df map[string]int32) error {
 		return err
 	}
 	return f.Close()
+}
+
+func TestShippedBackground(t *testing.T) {
+	b := loadBackground(true)
+	if b.docs < 20000 {
+		t.Fatalf("background of %d documents, want the 21k of the corpus", b.docs)
+	}
+	// Common words are in most documents, names and rare words in few.
+	if said, pirate := b.df("said"), b.df("pirat"); said < b.docs/2 || pirate == 0 || pirate > said/100 {
+		t.Errorf("df(said) = %d, df(pirat) = %d of %d documents", said, pirate, b.docs)
+	}
+	if b.df("@reuters") == 0 {
+		t.Error("no names in the background table")
+	}
+	if empty := loadBackground(false); empty.docs != 0 || empty.df("said") != 0 {
+		t.Errorf("background not wanted, got %d documents", empty.docs)
+	}
 }

@@ -34,17 +34,17 @@ type Clusterer struct {
 	stories []*story
 	byID    map[string]int32
 	ix      index
-	seq     int64 // counts story changes, to order postings by recency
-	live    int   // stories not merged into others
+	live    int // stories not merged into others
 }
 
 // New returns an empty Clusterer.
 func New(opts Options) *Clusterer {
 	opts = opts.withDefaults()
+	voc := newVocab(loadBackground(opts.Background > 0))
 	return &Clusterer{
 		opts: opts,
-		x:    newExtractor(opts),
-		voc:  newVocab(loadBackground(opts.Background > 0)),
+		x:    newExtractor(opts, voc),
+		voc:  voc,
 		byID: make(map[string]int32),
 	}
 }
@@ -68,7 +68,7 @@ func (c *Clusterer) Assign(a article.Article) Decision {
 	}
 	dec := Decision{Score: score, Evidence: c.evidence(q, c.stories[best])}
 	c.add(best, q.vec, d)
-	if c.opts.MergeThreshold >= 0 {
+	if c.opts.MergeThreshold >= 0 && mergeDue(c.stories[best].size) {
 		best, dec.Merged = c.merge(best)
 	}
 	dec.StoryID = c.stories[best].id
@@ -89,16 +89,18 @@ func (c *Clusterer) Stories() int { return c.live }
 // vector returns a's vector, counting its features in the document
 // frequencies.
 func (c *Clusterer) vector(a article.Article) []feat {
-	return c.voc.weigh(c.voc.observe(c.x.features(a)), c.opts)
+	counts := c.x.features(a)
+	c.voc.observe(counts)
+	return c.voc.weigh(counts, c.opts)
 }
 
 // story returns the index of the story with the given ID, or of the story
 // that absorbed it, creating it if needed.
 func (c *Clusterer) story(id string) int32 {
 	if i, ok := c.byID[id]; ok {
-		return resolve(c.stories, i)
+		return c.ix.resolve(i)
 	}
-	i := int32(len(c.stories))
+	i := c.ix.addStory()
 	c.stories = append(c.stories, newStory(id))
 	c.byID[id] = i
 	c.live++
@@ -109,7 +111,7 @@ func (c *Clusterer) story(id string) int32 {
 // threshold, and its score; or -1.
 func (c *Clusterer) best(q *query) (int32, float64) {
 	best, score := int32(-1), 0.0
-	for _, s := range c.ix.candidates(q.vec, c.stories, -1, c.opts.QueryTerms, c.opts.Candidates) {
+	for _, s := range c.ix.candidates(q.vec, -1, c.opts.QueryTerms, c.opts.Candidates) {
 		if x := c.similarity(q, c.stories[s]); x >= c.opts.Threshold && x > score {
 			best, score = s, x
 		}
@@ -127,13 +129,12 @@ func (c *Clusterer) add(i int32, vec []feat, d int32) {
 // reindex posts story i under the heaviest features of its centroid.
 func (c *Clusterer) reindex(i int32) {
 	s := c.stories[i]
-	c.seq++
-	s.touched = c.seq
+	c.ix.touch(i)
 	top := s.centroid(c.opts.StoryTerms)
 	ids := make([]int32, len(top))
 	for k, f := range top {
 		ids[k] = f.id
 	}
-	c.ix.put(i, s.indexed, ids, c.stories, c.opts.Postings)
+	c.ix.put(i, s.indexed, ids, c.opts.Postings)
 	s.indexed = ids
 }

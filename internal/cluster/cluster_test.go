@@ -2,9 +2,12 @@ package cluster
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,12 +80,17 @@ func TestUnrelatedArticlesStartStories(t *testing.T) {
 }
 
 // partition returns the clustering of arts in the given order as a
-// canonical string: groups of source refs.
+// canonical string: groups of source refs, after the merges decisions
+// report.
 func partition(arts []article.Article, order []int) string {
 	c := New(Options{})
 	groups := make(map[string][]string)
 	for _, i := range order {
 		d := c.Assign(arts[i])
+		for _, m := range d.Merged {
+			groups[d.StoryID] = append(groups[d.StoryID], groups[m]...)
+			delete(groups, m)
+		}
 		groups[d.StoryID] = append(groups[d.StoryID], arts[i].SourceRef)
 	}
 	var out []string
@@ -102,24 +110,50 @@ func sortStrings(s []string) {
 	}
 }
 
-func TestOrderRobustOnSmallCase(t *testing.T) {
+// quakes are short reports of two similar events, two earthquakes years and
+// thousands of kilometres apart, and similar to a third, others[1]. They
+// must form two stories of their own.
+var quakes = []string{
+	"A magnitude 7.0 earthquake struck Kumamoto on the southern island of Kyushu late on Saturday, killing nine people and toppling houses in Mashiki, Japanese officials said. Kyushu Electric said its Sendai nuclear plant was operating normally.",
+	"Rescuers in Mashiki pulled survivors from collapsed homes on Sunday after the magnitude 7.0 Kumamoto earthquake, the strongest to hit Kyushu in decades. Nine people died and Kumamoto Castle was damaged.",
+	"Aftershocks kept shaking Kumamoto prefecture on Sunday as thousands slept outside in Mashiki. Saturday's 7.0 quake damaged Kumamoto Castle and cut roads across Kyushu.",
+	"A magnitude 7.2 earthquake struck Sulawesi, Indonesia, on Friday, killing at least 12 people in Palu and collapsing houses, Indonesia's disaster agency BNPB said. A tsunami warning for the Makassar Strait was lifted after an hour.",
+	"Rescuers in Palu searched collapsed houses on Saturday after Friday's magnitude 7.2 quake on Sulawesi killed 12 people, Indonesia's BNPB disaster agency said. The tsunami warning had been lifted.",
+	"The 7.2 magnitude earthquake that hit central Sulawesi on Friday killed 12 in Palu, Indonesian officials said, as aftershocks shook the Makassar Strait coast and people slept outside.",
+}
+
+// orderCase returns the seeds, the unrelated articles and the quakes.
+func orderCase(t *testing.T) []article.Article {
 	arts := seeds(t)
 	for i, text := range others {
 		a := article.Article{SourceRef: fmt.Sprintf("other-%d", i), Text: text}
 		a.SetID()
 		arts = append(arts, a)
 	}
+	for i, text := range quakes {
+		a := article.Article{SourceRef: fmt.Sprintf("quake-%c%d", "jjjsss"[i], i), Text: text}
+		a.SetID()
+		arts = append(arts, a)
+	}
+	return arts
+}
+
+func TestOrderRobustOnSmallCase(t *testing.T) {
+	arts := orderCase(t)
 	forward := make([]int, len(arts))
-	backward := make([]int, len(arts))
 	for i := range arts {
 		forward[i] = i
-		backward[i] = len(arts) - 1 - i
 	}
-	interleaved := []int{5, 0, 6, 3, 7, 1, 4, 2}
 	want := partition(arts, forward)
-	for name, order := range map[string][]int{"backward": backward, "interleaved": interleaved} {
+	if n := strings.Count(want, "|") + 1; n != 1+len(others)+2 {
+		t.Fatalf("%d stories, want the seeds, %d unrelated articles and 2 earthquakes:\n%s", n, len(others), want)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 30 {
+		order := slices.Clone(forward)
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		if got := partition(arts, order); got != want {
-			t.Errorf("%s order: partition\n%s\nwant\n%s", name, got, want)
+			t.Errorf("order %d %v: partition\n%s\nwant\n%s", n, order, got, want)
 		}
 	}
 }
@@ -148,14 +182,91 @@ func TestStoryIDIsStable(t *testing.T) {
 	}
 }
 
-func BenchmarkAssign(b *testing.B) {
-	t := &testing.T{}
+// near returns a copy of a with one sentence added, as a re-published
+// article is: a distinct article that any story of a fits.
+func near(a article.Article, ref string) article.Article {
+	b := a
+	b.SourceRef = ref
+	b.Text += "\n\nThis article was updated."
+	b.SetID()
+	return b
+}
+
+func TestMergeRecordsAbsorbedStories(t *testing.T) {
 	arts := seeds(t)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		c := New(Options{})
-		for _, a := range arts {
-			c.Assign(a)
+	// A threshold that only near-copies reach keeps the seeds apart until
+	// copies make one of their stories grow to 4 articles, the first size
+	// at which a story looks for merges.
+	c := New(Options{Threshold: 0.8, MergeThreshold: 0.3})
+	a, b := c.Assign(arts[0]), c.Assign(arts[1])
+	if !a.New || !b.New || c.Stories() != 2 {
+		t.Fatalf("seeds joined at threshold 0.8: %+v %+v", a, b)
+	}
+	for i := range 2 {
+		if d := c.Assign(near(arts[1], fmt.Sprint("copy ", i))); d.StoryID != b.StoryID || len(d.Merged) != 0 {
+			t.Fatalf("copy %d of a seed: %+v, want story %s and no merge", i, d, b.StoryID)
 		}
+	}
+	d := c.Assign(near(arts[1], "copy 2"))
+	if d.New || len(d.Merged) != 1 {
+		t.Fatalf("copy of a seed: %+v, want a join and one merge", d)
+	}
+	if got, want := []string{d.StoryID, d.Merged[0]}, []string{a.StoryID, b.StoryID}; !sameSet(got, want) {
+		t.Errorf("story %s absorbed %v, want stories %v", d.StoryID, d.Merged, want)
+	}
+	if c.Stories() != 1 {
+		t.Errorf("Stories() = %d after the merge, want 1", c.Stories())
+	}
+	// The absorbed ID now stands for the merged story.
+	c.Restore(near(arts[0], "copy-2"), d.Merged[0])
+	if c.Stories() != 1 {
+		t.Errorf("Restore under a merged ID made a story: Stories() = %d", c.Stories())
+	}
+	if e := c.Assign(near(arts[1], "copy 3")); e.StoryID != d.StoryID || len(e.Merged) != 0 {
+		t.Errorf("after the merge: %+v, want story %s", e, d.StoryID)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+func TestDecisionsAreDeterministic(t *testing.T) {
+	arts := orderCase(t)
+	run := func() []Decision {
+		c := New(Options{})
+		var out []Decision
+		for _, a := range arts {
+			out = append(out, c.Assign(a))
+		}
+		return out
+	}
+	want := run()
+	for range 5 {
+		if got := run(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("decisions differ between runs:\n%+v\n%+v", got, want)
+		}
+	}
+}
+
+func TestNamesHookReplacesProxy(t *testing.T) {
+	var asked []string
+	c := New(Options{Names: func(a article.Article) []string {
+		asked = append(asked, a.SourceRef)
+		return []string{"Hugh Jackman", "Academy"}
+	}})
+	a := article.Article{SourceRef: "a", Text: "Hugh Jackman will host the Oscars, the Academy said."}
+	counts := c.x.features(a)
+	var names []string
+	for _, f := range counts {
+		if t := c.voc.terms[f.id]; strings.HasPrefix(t, namePrefix) {
+			names = append(names, t)
+		}
+	}
+	if want := []string{"@academi", "@hugh", "@hugh_jackman", "@jackman"}; !sameSet(names, want) || len(asked) != 1 {
+		t.Errorf("names %v (asked for %v), want %v", names, asked, want)
 	}
 }

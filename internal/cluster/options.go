@@ -1,19 +1,23 @@
 package cluster
 
-import "github.com/storyline-news/storyline/internal/article"
+import (
+	"fmt"
+
+	"github.com/storyline-news/storyline/internal/article"
+)
 
 // Options configures a Clusterer. The zero value is a good default: every
 // field left zero takes the default named in its comment, tuned on the
 // train and dev splits of ECB+ (see doc.go).
 type Options struct {
 	// Threshold is the least similarity between an article and a story for
-	// the article to join the story (default 0.3).
+	// the article to join the story (default 0.28).
 	Threshold float64
 	// MergeThreshold is the least similarity between two stories for them
 	// to merge (default 0.5; negative: stories never merge).
 	MergeThreshold float64
-	// Weights weigh the kinds of features in the similarity (default
-	// DefaultWeights).
+	// Weights weigh the kinds of features in the similarity (default: see
+	// Weights).
 	Weights Weights
 	// TimeScale, in days, makes similarity decay with the gap between an
 	// article's publication date and the dates of a story's articles, once
@@ -36,28 +40,30 @@ type Options struct {
 	// (default 100).
 	ArticleTerms int
 	// QueryTerms is how many of them are looked up in the inverted index
-	// to find candidate stories (default 32).
+	// to find candidate stories (default 16).
 	QueryTerms int
 	// StoryTerms is how many of a story's heaviest features index it
-	// (default 100).
+	// (default 50).
 	StoryTerms int
 	// CentroidTerms bounds the features kept in a story's centroid: past
-	// twice as many, it keeps this many (default 200).
+	// twice as many, it keeps this many (default 100).
 	CentroidTerms int
-	// Candidates bounds the stories scored for one article (default 32).
+	// Candidates bounds the stories scored for one article (default 16).
 	Candidates int
 	// Postings bounds the stories kept under one feature of the index, the
-	// most recently changed (default 256).
+	// most recently changed (default 128).
 	Postings int
 	// Evidence is how many shared features a decision reports (default 8).
 	Evidence int
 
-	// ablate turns features off, for measuring what each is worth (tests
-	// only; see export_test.go).
+	// ablate turns features off, for measuring what each is worth (see
+	// Ablate).
 	ablate ablation
 }
 
-// Weights weigh the cosine similarities of the kinds of features.
+// Weights weigh the cosine similarities of the kinds of features. The
+// zero Weights stands for the defaults tuned on ECB+ train and dev: Words
+// 0.6, Names 0.3, Years 0.2, Numbers 0.1, YearConflict 0.1, Novelty 0.1.
 type Weights struct {
 	Words, Names, Years, Numbers float64
 	// YearConflict is subtracted when both sides mention years and share
@@ -68,8 +74,10 @@ type Weights struct {
 	Novelty float64
 }
 
-// DefaultWeights are the weights tuned on ECB+ train and dev.
-var DefaultWeights = Weights{Words: 0.6, Names: 0.3, Years: 0.2, Numbers: 0.1, YearConflict: 0.1, Novelty: 0.1}
+// defaultWeights are the weights tuned on ECB+ train and dev.
+func defaultWeights() Weights {
+	return Weights{Words: 0.6, Names: 0.3, Years: 0.2, Numbers: 0.1, YearConflict: 0.1, Novelty: 0.1}
+}
 
 // ablation is a set of features turned off.
 type ablation uint
@@ -83,6 +91,33 @@ const (
 	noNovelty                         // no novelty penalty
 	noMerge                           // stories never merge
 )
+
+// Features lists the features that Ablate can turn off, in the order of
+// the ablation table.
+var Features = []string{"background", "names", "numbers", "lead", "kinds", "novelty", "merge"}
+
+var ablations = map[string]ablation{
+	"background": noBackground,
+	"names":      noNames,
+	"numbers":    noNumbers,
+	"lead":       noLead,
+	"kinds":      noKinds,
+	"novelty":    noNovelty,
+	"merge":      noMerge,
+}
+
+// Ablate returns o with the named features (see Features) turned off, for
+// measuring what each is worth. It reports an error for an unknown name.
+func Ablate(o Options, names ...string) (Options, error) {
+	for _, n := range names {
+		b, ok := ablations[n]
+		if !ok {
+			return o, fmt.Errorf("cluster: no feature %q", n)
+		}
+		o.ablate |= b
+	}
+	return o, nil
+}
 
 // Tuned constants of feature extraction.
 const (
@@ -102,18 +137,18 @@ func (o Options) withDefaults() Options {
 			*x = v
 		}
 	}
-	def(&o.Threshold, 0.3)
+	def(&o.Threshold, 0.28)
 	def(&o.MergeThreshold, 0.5)
 	if o.Weights == (Weights{}) {
-		o.Weights = DefaultWeights
+		o.Weights = defaultWeights()
 	}
 	def(&o.Background, 1)
 	defInt(&o.ArticleTerms, 100)
-	defInt(&o.QueryTerms, 32)
-	defInt(&o.StoryTerms, 100)
-	defInt(&o.CentroidTerms, 200)
-	defInt(&o.Candidates, 32)
-	defInt(&o.Postings, 256)
+	defInt(&o.QueryTerms, 16)
+	defInt(&o.StoryTerms, 50)
+	defInt(&o.CentroidTerms, 100)
+	defInt(&o.Candidates, 16)
+	defInt(&o.Postings, 128)
 	defInt(&o.Evidence, 8)
 	if o.Background < 0 || o.ablate&noBackground != 0 {
 		o.Background = 0

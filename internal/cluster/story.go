@@ -24,14 +24,10 @@ type story struct {
 	names []feat
 	// indexed holds, sorted, the features under which the story is posted.
 	indexed []int32
-	// touched is the sequence number of the story's latest change.
-	touched int64
-	// into is the index of the story that absorbed this one, or -1.
-	into int32
 }
 
 func newStory(id string) *story {
-	return &story{id: id, first: noDay, last: noDay, into: -1}
+	return &story{id: id, first: noDay, last: noDay}
 }
 
 // day returns the day number of t, or noDay when t is unknown.

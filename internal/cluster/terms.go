@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,41 +74,50 @@ func isDigitAt(s string, i int) bool {
 	return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9'
 }
 
-// extractor turns articles into weighted feature counts. It caches stems,
-// the most expensive step, and reuses its buffers; it is not safe for
-// concurrent use.
+// extractor turns articles into weighted feature counts. It interns
+// features in a vocab as it meets them, caches the feature of each word it
+// has seen (stemming is the most expensive step) and reuses its buffers;
+// it is not safe for concurrent use.
 type extractor struct {
-	opts   Options
-	stems  map[string]string
+	opts  Options
+	voc   *vocab
+	words map[string]int32 // token -> feature ID, or -1 for no feature
+	// Scratch space: tokens, capitalized words seen, and by feature ID
+	// the count and the generation that wrote it.
 	tokens []token
 	known  map[string]bool
-	counts map[string]float64
+	count  []float64
+	stamp  []uint32
+	gen    uint32
+	ids    []int32
 }
 
-// maxStems bounds the stem cache; past it, words are stemmed every time.
-const maxStems = 1 << 20
+// maxWords bounds the word cache; past it, new words are stemmed every
+// time they occur.
+const maxWords = 1 << 20
 
-func newExtractor(opts Options) *extractor {
+func newExtractor(opts Options, voc *vocab) *extractor {
 	return &extractor{
-		opts:   opts,
-		stems:  make(map[string]string),
-		known:  make(map[string]bool),
-		counts: make(map[string]float64),
+		opts:  opts,
+		voc:   voc,
+		words: make(map[string]int32),
+		known: make(map[string]bool),
 	}
 }
 
-// features returns the weighted counts of a's features: the stems of its
-// title and body words (the body's lead counting more), years and numbers
-// as written, and proper-noun keys. The map is reused by the next call.
-func (x *extractor) features(a article.Article) map[string]float64 {
-	clear(x.counts)
+// features returns the weighted counts of a's features, sorted by ID: the
+// stems of its title and body words (the lead counting more), numbers as
+// written, and proper-noun keys.
+func (x *extractor) features(a article.Article) []feat {
+	x.gen++
+	x.ids = x.ids[:0]
 	lead := 0
 	if x.opts.ablate&noLead == 0 {
 		lead = leadWords
 	}
 	// The title is part of the lead.
-	x.words(a.Title, lead)
-	x.words(a.Text, lead)
+	x.text(a.Title, lead)
+	x.text(a.Text, lead)
 	switch {
 	case x.opts.ablate&noNames != 0:
 	case x.opts.Names != nil:
@@ -121,7 +131,26 @@ func (x *extractor) features(a article.Article) map[string]float64 {
 	default:
 		x.names(lead)
 	}
-	return x.counts
+	slices.Sort(x.ids)
+	out := make([]feat, len(x.ids))
+	for i, id := range x.ids {
+		out[i] = feat{id, float32(x.count[id])}
+	}
+	return out
+}
+
+// add counts feature id with weight w.
+func (x *extractor) add(id int32, w float64) {
+	for int(id) >= len(x.count) {
+		x.count = append(x.count, 0)
+		x.stamp = append(x.stamp, 0)
+	}
+	if x.stamp[id] != x.gen {
+		x.stamp[id] = x.gen
+		x.count[id] = 0
+		x.ids = append(x.ids, id)
+	}
+	x.count[id] += w
 }
 
 // weight is how much a feature at token index i counts: leadWeight within
@@ -133,14 +162,29 @@ func weight(i, lead int) float64 {
 	return 1
 }
 
-// words counts the word features of s, leaving its tokens in x.tokens.
-func (x *extractor) words(s string, lead int) {
+// text counts the word features of s, leaving its tokens in x.tokens.
+func (x *extractor) text(s string, lead int) {
 	x.tokens = tokenize(x.tokens[:0], s)
 	for i, tok := range x.tokens {
-		if t := x.term(tok.text); t != "" {
-			x.counts[t] += weight(i, lead)
+		if id := x.word(tok.text); id >= 0 {
+			x.add(id, weight(i, lead))
 		}
 	}
+}
+
+// word returns the feature of a word, or -1.
+func (x *extractor) word(w string) int32 {
+	if id, ok := x.words[w]; ok {
+		return id
+	}
+	id := int32(-1)
+	if t := x.term(w); t != "" {
+		id = x.voc.intern(t)
+	}
+	if len(x.words) < maxWords {
+		x.words[strings.Clone(w)] = id
+	}
+	return id
 }
 
 // names counts proper-noun keys in x.tokens (the body), a proxy for named
@@ -181,10 +225,10 @@ func (x *extractor) names(lead int) {
 // name counts one mention of the name made of the given lower-case words.
 func (x *extractor) name(words []string, w float64) {
 	for _, word := range words {
-		x.counts[namePrefix+word] += w
+		x.add(x.voc.intern(namePrefix+word), w)
 	}
 	if len(words) >= 2 {
-		x.counts[namePrefix+strings.Join(words, "_")] += w
+		x.add(x.voc.intern(namePrefix+strings.Join(words, "_")), w)
 	}
 }
 
@@ -222,18 +266,11 @@ func (x *extractor) term(word string) string {
 		}
 		return word
 	}
-	if s, ok := x.stems[word]; ok {
-		return s
-	}
 	w := strings.ToLower(word)
-	s := ""
-	if utf8.RuneCountInString(w) >= 2 && !english.IsStopWord(w) {
-		s = english.Stem(w, false)
+	if utf8.RuneCountInString(w) < 2 || english.IsStopWord(w) {
+		return ""
 	}
-	if len(x.stems) < maxStems {
-		x.stems[word] = s
-	}
-	return s
+	return english.Stem(w, false)
 }
 
 // isNumeric reports whether t is a number such as "23", "6.1" or "155,221"

@@ -3,7 +3,6 @@ package cluster
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -49,7 +48,6 @@ type vocab struct {
 	bg    []int32 // documents of the background corpus holding it
 	docs  int
 	table *background
-	keys  []string // scratch
 }
 
 func newVocab(table *background) *vocab {
@@ -70,25 +68,13 @@ func (v *vocab) intern(t string) int32 {
 	return id
 }
 
-// observe counts the features of one new document in the document
-// frequencies and returns them with their counts, sorted by ID.
-func (v *vocab) observe(counts map[string]float64) []feat {
-	// Intern in feature order: IDs, and so every later sum, must not
-	// depend on map order.
-	v.keys = v.keys[:0]
-	for t := range counts {
-		v.keys = append(v.keys, t)
-	}
-	sort.Strings(v.keys)
-	out := make([]feat, len(v.keys))
-	for i, t := range v.keys {
-		id := v.intern(t)
-		v.df[id]++
-		out[i] = feat{id, float32(counts[t])}
+// observe counts the features of one new document, sorted by ID, in the
+// document frequencies.
+func (v *vocab) observe(counts []feat) {
+	for _, f := range counts {
+		v.df[f.id]++
 	}
 	v.docs++
-	slices.SortFunc(out, byID)
-	return out
 }
 
 // idf is the smoothed inverse document frequency of a feature, counting the
@@ -136,10 +122,46 @@ func heaviest(vec []feat, n int) []feat {
 	if len(vec) <= n {
 		return vec
 	}
-	slices.SortFunc(vec, byWeight)
+	selectHeaviest(vec, n)
 	vec = vec[:n]
 	slices.SortFunc(vec, byID)
 	return vec
+}
+
+// selectHeaviest reorders vec so that its n heaviest features (by
+// byWeight, a total order, so the set is unique) come first, in no
+// particular order: quickselect, O(len(vec)) on average.
+func selectHeaviest(vec []feat, n int) {
+	lo, hi := 0, len(vec)-1
+	for lo < hi {
+		// Median of three as pivot, moved to hi.
+		mid := lo + (hi-lo)/2
+		if byWeight(vec[mid], vec[lo]) < 0 {
+			vec[mid], vec[lo] = vec[lo], vec[mid]
+		}
+		if byWeight(vec[hi], vec[lo]) < 0 {
+			vec[hi], vec[lo] = vec[lo], vec[hi]
+		}
+		if byWeight(vec[mid], vec[hi]) < 0 {
+			vec[mid], vec[hi] = vec[hi], vec[mid]
+		}
+		p := lo
+		for i := lo; i < hi; i++ {
+			if byWeight(vec[i], vec[hi]) < 0 {
+				vec[i], vec[p] = vec[p], vec[i]
+				p++
+			}
+		}
+		vec[p], vec[hi] = vec[hi], vec[p]
+		switch {
+		case p == n || p == n-1:
+			return
+		case p < n:
+			lo = p + 1
+		default:
+			hi = p - 1
+		}
+	}
 }
 
 // normalize scales vec to unit length in place.
