@@ -87,6 +87,7 @@ that several processes share) that "stories", "show" and "search" read.`,
 		e.searchCommand(&g),
 		e.serveCommand(&g),
 		e.evalCommand(),
+		e.benchCommand(),
 		e.watchCommand(&g),
 	)
 	return root
