@@ -60,23 +60,58 @@ func (s *story) align() [][]int {
 	slices.Sort(keys)
 	var out [][]int
 	for _, k := range keys {
-		out = append(out, s.cluster(s.matchable(parts[k]))...)
+		for _, c := range s.components(parts[k]) {
+			out = append(out, s.cluster(c)...)
+		}
 	}
 	return out
 }
 
-// matchable returns the claims of idx that some other claim of idx may be
-// aligned with: only they can join a group, and leaving the others out
-// keeps cluster's matrices small in long stories.
-func (s *story) matchable(idx []int) []int {
-	var out []int
+// components splits the claims idx into the sets that average linkage
+// could join: claims linked, directly or through others, by a pair whose
+// score is not negative. Two groups with no such pair between them never
+// merge (every score between them is negative, and so their average), so
+// clustering each component apart gives the same groups with much smaller
+// matrices. Claims that match nothing are left out; components keep the
+// order of idx and come in the order of their first claim.
+func (s *story) components(idx []int) [][]int {
+	parent := make([]int, len(idx))
+	for x := range parent {
+		parent[x] = x
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	linked := make([]bool, len(idx))
 	for x, i := range idx {
-		for y, j := range idx {
-			if x != y && s.score(i, j) >= 0 {
-				out = append(out, i)
-				break
+		for y := x + 1; y < len(idx); y++ {
+			if s.score(i, idx[y]) >= 0 {
+				linked[x], linked[y] = true, true
+				if rx, ry := find(x), find(y); rx != ry {
+					parent[max(rx, ry)] = min(rx, ry)
+				}
 			}
 		}
+	}
+	at := make(map[int]int) // root → position in out
+	var out [][]int
+	for x, i := range idx {
+		if !linked[x] {
+			continue
+		}
+		r := find(x)
+		k, ok := at[r]
+		if !ok {
+			k = len(out)
+			at[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], i)
 	}
 	return out
 }
@@ -221,7 +256,7 @@ func (s *story) score(i, j int) float64 {
 		len(sa.anchors) > 0 && len(sb.anchors) > 0 && !meets(sa.anchors, sb.anchors)) {
 		return forbidden
 	}
-	return cosine(sa.vec, sb.vec) - need(a.Kind, r)
+	return cosine(sa.unit, sb.unit) - need(a.Kind, r)
 }
 
 // meets reports whether sets a and b share a member.

@@ -74,11 +74,14 @@ func newStory(docs []Doc) *story {
 	for f, n := range df {
 		s.idf[f] = math.Sqrt(math.Log(1 + float64(sents)/float64(n)))
 	}
+	ids := make(map[string]int32)
 	for i := range docs {
 		for _, c := range extract(&docs[i], s.texts[i]) {
+			sub := s.subjectOf(i, &c)
+			sub.unit, sub.vec = sub.vec.compile(ids), nil
 			s.claims = append(s.claims, c)
 			s.doc = append(s.doc, i)
-			s.subs = append(s.subs, s.subjectOf(i, &c))
+			s.subs = append(s.subs, sub)
 		}
 	}
 	return s
@@ -130,8 +133,10 @@ func nationalities(docs []Doc, texts []*text) map[string]string {
 
 // subject is what a claim is about, as alignment compares it.
 type subject struct {
-	// vec weighs the features of the claim's context.
-	vec vector
+	// vec weighs the features of the claim's context, as unit compiles
+	// it.
+	vec  vector
+	unit unit
 	// core holds the word stems of the claim's clause, and of the sentence
 	// before when the clause points back to it; persons the people named
 	// in the clause.

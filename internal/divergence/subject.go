@@ -1,7 +1,9 @@
 package divergence
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -152,23 +154,62 @@ func leads(t *text, i, to int) bool {
 	return false
 }
 
-// vector is a weighted bag of features.
+// vector is a weighted bag of features, as a subject is built.
 type vector map[string]float64
 
+// unit is a vector compiled for fast comparison: feature IDs ascending,
+// weights scaled to unit length. Sums run in ID order, so a cosine is the
+// same on every run.
+type unit struct {
+	ids []int32
+	w   []float64
+}
+
+// compile returns v as a unit vector, numbering new features in ids.
+func (v vector) compile(ids map[string]int32) unit {
+	type entry struct {
+		id int32
+		w  float64
+	}
+	es := make([]entry, 0, len(v))
+	var norm float64
+	for name, x := range v {
+		id, ok := ids[name]
+		if !ok {
+			id = int32(len(ids))
+			ids[name] = id
+		}
+		es = append(es, entry{id, x})
+	}
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
+	for _, e := range es {
+		norm += e.w * e.w
+	}
+	if norm == 0 {
+		return unit{}
+	}
+	norm = math.Sqrt(norm)
+	u := unit{ids: make([]int32, len(es)), w: make([]float64, len(es))}
+	for k, e := range es {
+		u.ids[k], u.w[k] = e.id, e.w/norm
+	}
+	return u
+}
+
 // cosine returns the cosine similarity of a and b.
-func cosine(a, b vector) float64 {
-	var dot, na, nb float64
-	for k, x := range a {
-		na += x * x
-		if y, ok := b[k]; ok {
-			dot += x * y
+func cosine(a, b unit) float64 {
+	var dot float64
+	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			dot += a.w[i] * b.w[j]
+			i++
+			j++
 		}
 	}
-	for _, y := range b {
-		nb += y * y
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
+	return dot
 }

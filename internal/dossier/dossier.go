@@ -42,6 +42,10 @@ type Story struct {
 	Divergences    []Divergence `json:"divergences"`
 	// Agreements are the figures and dates that several sources confirm.
 	Agreements []Agreement `json:"agreements"`
+	// Compared is how many articles divergences and agreements were
+	// drawn from, when the story was too long to compare them all;
+	// absent when every article was compared.
+	Compared int `json:"compared_articles,omitempty"`
 }
 
 // Article is one article of a story.
@@ -223,6 +227,7 @@ func FromStory(s story.Story) Story {
 		Timeline:       []Event{},
 		Divergences:    []Divergence{},
 		Agreements:     []Agreement{},
+		Compared:       s.Compared,
 	}
 	for i, a := range s.Articles {
 		wa := FromArticle(a)

@@ -99,3 +99,29 @@ func TestAnnotationHasEmptyLists(t *testing.T) {
 		t.Errorf("annotation\n got %s\nwant %s", got, want)
 	}
 }
+
+func TestComparedArticles(t *testing.T) {
+	arts := []article.Article{{ID: "a-1"}, {ID: "a-2"}, {ID: "a-3"}}
+	for _, tc := range []struct {
+		compared int
+		json, md string // wanted in the output; "" = the field or note is absent
+	}{
+		{0, "", ""},
+		{2, `"compared_articles": 2`, "drawn from 2 of the story's 3 articles"},
+	} {
+		d := New([]story.Story{{ID: "s-1", Articles: arts, Compared: tc.compared}}, time.Time{})
+		var js, md bytes.Buffer
+		if err := d.WriteJSON(&js); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.WriteMarkdown(&md); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(js.String(), "compared_articles"); got != (tc.json != "") || !strings.Contains(js.String(), tc.json) {
+			t.Errorf("Compared %d: JSON has compared_articles %v, want %q:\n%s", tc.compared, got, tc.json, js.String())
+		}
+		if got := strings.Contains(md.String(), "drawn from"); got != (tc.md != "") || !strings.Contains(md.String(), tc.md) {
+			t.Errorf("Compared %d: Markdown note %v, want %q:\n%s", tc.compared, got, tc.md, md.String())
+		}
+	}
+}

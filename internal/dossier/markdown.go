@@ -36,6 +36,9 @@ func writeStory(w *bufio.Writer, s Story) {
 	writeTimeline(w, s.Timeline, names)
 	writeDivergences(w, s.Divergences, names)
 	writeAgreements(w, s.Agreements, names)
+	if s.Compared > 0 {
+		fmt.Fprintf(w, "\n*Disagreements and confirmations are drawn from %d of the story's %d articles, taken outlet by outlet.*\n", s.Compared, len(s.Articles))
+	}
 }
 
 func writeArticles(w *bufio.Writer, arts []Article) {

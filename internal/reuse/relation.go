@@ -173,6 +173,9 @@ func host(u string) string {
 // same host, path (ignoring a final slash) and query, whatever the scheme
 // and fragment.
 func sameURL(a, b string) bool {
+	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+		return false
+	}
 	pa, errA := url.Parse(strings.TrimSpace(a))
 	pb, errB := url.Parse(strings.TrimSpace(b))
 	if errA != nil || errB != nil || pa.Host == "" || pb.Host == "" {

@@ -49,6 +49,10 @@ type Story struct {
 	// Agreements, the figures and dates several of them confirm.
 	Divergences []divergence.Divergence
 	Agreements  []divergence.Agreement
+	// Compared is the number of articles whose claims were compared, when
+	// the story is too long to compare them all (see MaxCompared); zero
+	// when every article was.
+	Compared int
 	// Why says, by article ID, why each article was put in the story, when
 	// the caller knows (the engine fills it from the store).
 	Why map[string]Why
@@ -85,15 +89,60 @@ func Build(id string, arts []article.Article) Story {
 		s.Analyses[i].Quotes = quotes(s.Articles[i].Text, res.Links[i], res)
 	}
 	s.Timeline = buildTimeline(s.Articles, s.Analyses)
-	s.Divergences, s.Agreements = compare(s.Articles, s.Analyses, res)
+	pick := comparable(s.Articles)
+	if len(pick) < len(s.Articles) {
+		s.Compared = len(pick)
+	}
+	s.Divergences, s.Agreements = compare(s.Articles, s.Analyses, res, pick)
 	s.Reuse, s.Origins = findReuse(s.Articles)
 	return s
 }
 
-// compare finds where the story's articles disagree and what they agree on.
-func compare(arts []article.Article, ans []Analysis, res entity.Result) ([]divergence.Divergence, []divergence.Agreement) {
-	docs := make([]divergence.Doc, len(arts))
+// MaxCompared is the most articles of a story whose claims are compared
+// with each other. Alignment compares every pair of claims, so its cost
+// grows with the square of a story's length; a story of thousands of
+// articles (a war, an election) is compared on a sample that still gives
+// every outlet a voice (see comparable).
+const MaxCompared = 150
+
+// comparable returns the positions of the articles whose claims compare,
+// ascending: all of them, or for a longer story MaxCompared taken outlet
+// by outlet (each outlet's earliest article first, then each one's second,
+// and so on), so that disagreements between outlets stay in sight.
+func comparable(arts []article.Article) []int {
+	if len(arts) <= MaxCompared {
+		out := make([]int, len(arts))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	var outlets []string
+	byOutlet := make(map[string][]int)
 	for i, a := range arts {
+		if byOutlet[a.Outlet] == nil {
+			outlets = append(outlets, a.Outlet)
+		}
+		byOutlet[a.Outlet] = append(byOutlet[a.Outlet], i)
+	}
+	var out []int
+	for round := 0; len(out) < MaxCompared; round++ {
+		for _, o := range outlets {
+			if round < len(byOutlet[o]) && len(out) < MaxCompared {
+				out = append(out, byOutlet[o][round])
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// compare finds where the articles at positions pick disagree and what
+// they agree on.
+func compare(arts []article.Article, ans []Analysis, res entity.Result, pick []int) ([]divergence.Divergence, []divergence.Agreement) {
+	docs := make([]divergence.Doc, len(pick))
+	for k, i := range pick {
+		a := arts[i]
 		d := divergence.Doc{ID: a.ID, Text: a.Text, Published: a.Published, Timexes: ans[i].Timexes,
 			Quotes: divergence.Quotes(a.Text, ans[i].Quotes)}
 		for _, l := range ans[i].Links {
@@ -103,7 +152,7 @@ func compare(arts []article.Article, ans []Analysis, res entity.Result) ([]diver
 			}
 			d.Mentions = append(d.Mentions, m)
 		}
-		docs[i] = d
+		docs[k] = d
 	}
 	return divergence.Compare(docs)
 }

@@ -1,6 +1,8 @@
 package story
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -80,5 +82,38 @@ func TestBuild(t *testing.T) {
 	}
 	if !s.FirstPublished.Equal(day("2025-08-17")) || !s.LastPublished.Equal(day("2025-08-19")) {
 		t.Errorf("span = %v .. %v", s.FirstPublished, s.LastPublished)
+	}
+}
+
+func TestComparable(t *testing.T) {
+	short := make([]article.Article, 3)
+	if got := comparable(short); !slices.Equal(got, []int{0, 1, 2}) {
+		t.Errorf("comparable of 3 articles = %v, want all", got)
+	}
+	// A long story: one outlet with most of the articles, a few others.
+	var long []article.Article
+	for i := range MaxCompared + 100 {
+		o := "Wire"
+		if i%50 == 7 {
+			o = fmt.Sprintf("Paper %d", i/50)
+		}
+		long = append(long, article.Article{ID: fmt.Sprint(i), Outlet: o})
+	}
+	got := comparable(long)
+	if len(got) != MaxCompared {
+		t.Fatalf("comparable picked %d articles, want %d", len(got), MaxCompared)
+	}
+	if !slices.IsSorted(got) {
+		t.Errorf("comparable = %v, not ascending", got)
+	}
+	outlets := make(map[string]bool)
+	for _, i := range got {
+		outlets[long[i].Outlet] = true
+	}
+	if len(outlets) != 6 {
+		t.Errorf("comparable kept %d outlets, want all 6", len(outlets))
+	}
+	if got[len(got)-1] == len(long)-1 {
+		t.Errorf("comparable took the wire's last article before its earlier ones")
 	}
 }

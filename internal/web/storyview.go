@@ -31,6 +31,8 @@ type storyView struct {
 	Quotes             []quoteGroup
 	QuoteCount         int
 	Divergences        []divergenceRow
+	Compared           int // articles compared for divergences, when not all
+	ArticleCount       int
 	JSONHref           string
 }
 
@@ -72,6 +74,7 @@ func newStoryView(b *built) storyView {
 		Entities: entityGroups(entityRows(s.Entities, refs)), EntityCount: len(s.Entities),
 		Quotes:     groupQuotes(s.Quotes, refs),
 		QuoteCount: len(s.Quotes), Divergences: divergenceRows(s.Divergences, refs),
+		Compared: s.Compared, ArticleCount: len(s.Articles),
 		JSONHref: "/api/stories/" + s.ID, Outlets: outlets(s.Articles),
 	}
 	shown := refs[:min(len(refs), maxColumns)]
