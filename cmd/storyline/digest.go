@@ -10,6 +10,7 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/engine"
 	"github.com/storyline-news/storyline/internal/story"
 )
 
@@ -34,7 +35,7 @@ printed, and the exit status is 1.`,
 			if err != nil {
 				return err
 			}
-			db, eng, err := openEngine(cmd.Context(), ":memory:")
+			db, eng, err := openEngine(cmd.Context(), ":memory:", engine.Options{})
 			if err != nil {
 				return err
 			}

@@ -78,6 +78,8 @@ that several processes share) that "stories", "show" and "search" read.`,
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "",
 		"store: an SQLite file, or a postgres:// URL (default $STORYLINE_DB, else $XDG_DATA_HOME/storyline/storyline.db)")
+	root.PersistentFlags().Float64Var(&g.idle, "idle-days", 0,
+		"when ingesting, stop matching new articles to stories idle this many days before the latest article seen (0: never; for live feeds)")
 	root.AddCommand(
 		e.digestCommand(&g),
 		e.annotateCommand(&g),
@@ -96,6 +98,8 @@ that several processes share) that "stories", "show" and "search" read.`,
 // globalFlags are the flags every command accepts.
 type globalFlags struct {
 	db string
+	// idle is Options.Idle of the clusterer, in days (0: never evict).
+	idle float64
 }
 
 // isTerminal reports whether w is a terminal.

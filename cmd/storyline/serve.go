@@ -67,7 +67,7 @@ func (e *env) serve(cmd *cobra.Command, g *globalFlags, f serveFlags) error {
 	var eng *engine.Engine
 	var err error
 	if f.demo {
-		db, eng, err = openEngine(ctx, ":memory:")
+		db, eng, err = openEngine(ctx, ":memory:", engine.Options{})
 	} else {
 		db, eng, err = e.openStore(ctx, g)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/storyline-news/storyline/internal/cluster"
 	"github.com/storyline-news/storyline/internal/engine"
 	"github.com/storyline-news/storyline/internal/store"
 	"github.com/storyline-news/storyline/internal/store/postgres"
@@ -24,7 +25,12 @@ func (e *env) openStore(ctx context.Context, g *globalFlags) (store.Store, *engi
 	if err != nil {
 		return nil, nil, err
 	}
-	return openEngine(ctx, path)
+	return openEngine(ctx, path, engineOptions(g))
+}
+
+// engineOptions returns the engine options the global flags set.
+func engineOptions(g *globalFlags) engine.Options {
+	return engine.Options{Cluster: cluster.Options{Idle: g.idle}}
 }
 
 // storeLocation returns where the store is: --db, $STORYLINE_DB or the
@@ -40,8 +46,8 @@ func storeLocation(g *globalFlags) (string, error) {
 }
 
 // openEngine opens the store at loc (a PostgreSQL URL, an SQLite path, or
-// ":memory:" for a throwaway SQLite store) and an engine over it.
-func openEngine(ctx context.Context, loc string) (store.Store, *engine.Engine, error) {
+// ":memory:" for a throwaway SQLite store) and an engine over it with opts.
+func openEngine(ctx context.Context, loc string, opts engine.Options) (store.Store, *engine.Engine, error) {
 	var db store.Store
 	var err error
 	if postgres.IsDSN(loc) {
@@ -52,7 +58,7 @@ func openEngine(ctx context.Context, loc string) (store.Store, *engine.Engine, e
 	if err != nil {
 		return nil, nil, err
 	}
-	eng, err := engine.Open(ctx, db, engine.Options{})
+	eng, err := engine.Open(ctx, db, opts)
 	if err != nil {
 		db.Close()
 		return nil, nil, fmt.Errorf("open store: %w", err)

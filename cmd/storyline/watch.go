@@ -79,7 +79,7 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 			f.state = list + ".state.json"
 		}
 	}
-	db, eng, err := openEngine(ctx, loc)
+	db, eng, err := openEngine(ctx, loc, engineOptions(g))
 	if err != nil {
 		return err
 	}

@@ -35,6 +35,11 @@ type Clusterer struct {
 	byID    map[string]int32
 	ix      index
 	live    int // stories not merged into others
+	// now is the stream's clock, the latest publication day seen;
+	// arrivals counts articles; evicted counts evicted stories.
+	now      int32
+	arrivals int
+	evicted  int
 }
 
 // New returns an empty Clusterer.
@@ -46,6 +51,7 @@ func New(opts Options) *Clusterer {
 		x:    newExtractor(opts, voc),
 		voc:  voc,
 		byID: make(map[string]int32),
+		now:  noDay,
 	}
 }
 
@@ -59,6 +65,7 @@ func StoryID(firstArticle string) string {
 // returns it. It may merge stories (see Decision.Merged).
 func (c *Clusterer) Assign(a article.Article) Decision {
 	d := day(a.Published)
+	c.clock(d)
 	q := c.newQuery(c.vector(a), d, d)
 	best, score := c.best(q)
 	if best < 0 {
@@ -78,8 +85,32 @@ func (c *Clusterer) Assign(a article.Article) Decision {
 // Restore records that a, already clustered earlier, belongs to storyID. It
 // rebuilds the state that Assign would have built, without deciding again;
 // a story ID that a merge retired stands for the story that absorbed it.
+//
+// An article restored into an evicted story brings it back into the hot
+// state, its centroid rebuilt from the articles restored since.
 func (c *Clusterer) Restore(a article.Article, storyID string) {
-	c.add(c.story(storyID), c.vector(a), day(a.Published))
+	d := day(a.Published)
+	c.clock(d)
+	i := c.story(storyID)
+	c.ix.gone[i] = false
+	c.add(i, c.vector(a), d)
+}
+
+// Merge records that story from, which may be unknown here, was merged
+// into story into: by another process sharing the store, whose decision
+// this Clusterer learns as it catches up. Afterwards from stands for into,
+// as after a merge of its own.
+func (c *Clusterer) Merge(from, into string) {
+	t := c.story(into)
+	f, ok := c.byID[from]
+	if !ok {
+		c.byID[from] = t
+		return
+	}
+	if f = c.ix.resolve(f); f != t {
+		c.ix.gone[t] = c.ix.gone[t] && c.ix.gone[f]
+		c.join(t, f)
+	}
 }
 
 // Stories returns the number of stories seen, not counting those merged

@@ -16,6 +16,7 @@ import (
 type index struct {
 	post    [][]int32 // by feature ID: story numbers, oldest posting first
 	into    []int32   // by story: the story that absorbed it, or -1
+	gone    []bool    // by story: evicted (see Options.Idle)
 	touched []int64   // by story: sequence number of its latest change
 	seq     int64
 	// Scratch space: by story, the weight it shares with the query and the
@@ -30,6 +31,7 @@ type index struct {
 // addStory numbers a new story.
 func (ix *index) addStory() int32 {
 	ix.into = append(ix.into, -1)
+	ix.gone = append(ix.gone, false)
 	ix.touched = append(ix.touched, 0)
 	ix.acc = append(ix.acc, 0)
 	ix.stamp = append(ix.stamp, 0)
@@ -74,7 +76,7 @@ func (ix *index) trim(list []int32, capacity int) []int32 {
 	live := list[:0]
 	for _, s := range list {
 		s = ix.resolve(s)
-		if !seen[s] {
+		if !seen[s] && !ix.gone[s] {
 			seen[s] = true
 			live = append(live, s)
 		}
@@ -110,7 +112,7 @@ func (ix *index) candidates(vec []feat, skip int32, q, n int) []int32 {
 			continue
 		}
 		for _, s := range ix.post[f.id] {
-			if s = ix.resolve(s); s == skip {
+			if s = ix.resolve(s); s == skip || ix.gone[s] {
 				continue
 			}
 			if ix.stamp[s] != ix.gen {

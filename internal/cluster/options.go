@@ -26,6 +26,15 @@ type Options struct {
 	// on ECB+, whose dates come from a text heuristic, it costs F1.
 	TimeScale  float64
 	TimeWindow float64
+	// Idle, in days, evicts idle stories from the hot state: a story whose
+	// latest article is dated more than Idle days before the latest date
+	// seen so far leaves the inverted index and frees its centroid, so
+	// memory follows the stories still running, not all stories ever
+	// seen. Evicted stories stay stored and searchable; no new article
+	// joins them. Zero, the default, keeps every story: eviction suits a
+	// live stream that arrives roughly in date order, not the backfill of
+	// an archive in any order.
+	Idle float64
 	// Background weighs the document frequencies of the background corpus
 	// shipped with the package against those of the stream (default 1;
 	// negative: the stream alone).

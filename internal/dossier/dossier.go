@@ -75,6 +75,10 @@ type Why struct {
 	StartedStory bool     `json:"started_story"`
 	Score        float64  `json:"score"`
 	Shared       []string `json:"shared"`
+	// MergedFrom is the story the article first joined (and whose start
+	// StartedStory and Score describe), when that story was later found to
+	// be part of this one and merged into it.
+	MergedFrom string `json:"merged_from,omitempty"`
 }
 
 // Origin says how much of an article is original text, and from whom the
@@ -238,7 +242,7 @@ func FromStory(s story.Story) Story {
 			wa.PublishedInference = s.Analyses[i].Inference
 		}
 		if w, ok := s.Why[a.ID]; ok {
-			wa.Why = &Why{StartedStory: len(w.Evidence) == 0 && w.Score == 0, Score: round3(w.Score), Shared: nonNil(w.Evidence)}
+			wa.Why = &Why{StartedStory: len(w.Evidence) == 0 && w.Score == 0, Score: round3(w.Score), Shared: nonNil(w.Evidence), MergedFrom: w.MergedFrom}
 		}
 		out.Articles = append(out.Articles, wa)
 	}

@@ -56,13 +56,19 @@ func writeArticles(w *bufio.Writer, arts []Article) {
 
 // why says briefly why an article is in its story.
 func why(w *Why) string {
+	var out string
 	switch {
 	case w == nil:
 		return "—"
 	case w.StartedStory:
-		return "started the story"
+		out = "started the story"
+	default:
+		out = fmt.Sprintf("%.2f: %s", w.Score, cell(strings.Join(w.Shared, ", ")))
 	}
-	return fmt.Sprintf("%.2f: %s", w.Score, cell(strings.Join(w.Shared, ", ")))
+	if w.MergedFrom != "" {
+		out += " (in " + cell(w.MergedFrom) + ", merged into this story)"
+	}
+	return out
 }
 
 // ownText says how much of an article is its own text and from whom the

@@ -31,6 +31,7 @@ type Engine struct {
 	cl        *cluster.Clusterer
 	summaries map[string]*summary
 	seq       int64 // sequence number of the last stored article in cl
+	mseq      int64 // sequence number of the last stored merge in cl
 }
 
 // locker is met by stores that several processes share (store/postgres):
@@ -50,13 +51,16 @@ func Open(ctx context.Context, st store.Store, opts Options) (*Engine, error) {
 func (e *Engine) restore(ctx context.Context) error {
 	e.cl = cluster.New(e.opts.Cluster)
 	e.summaries = make(map[string]*summary)
-	e.seq = 0
+	e.seq, e.mseq = 0, 0
 	return e.catchUp(ctx, true)
 }
 
-// catchUp adds the articles stored after e.seq to the clustering state
-// (apply) or only moves e.seq past them (articles the engine just stored
-// itself). On error the state is dropped, to be rebuilt by the next Ingest.
+// catchUp adds the articles and merges stored after e.seq and e.mseq to
+// the clustering state (apply) or only moves the cursors past them (what
+// the engine just stored itself). Scanned articles carry the story that
+// holds them now, after every merge; the merges then join what this
+// engine still holds apart. On error the state is dropped, to be rebuilt
+// by the next Ingest.
 func (e *Engine) catchUp(ctx context.Context, apply bool) error {
 	err := e.st.Scan(ctx, e.seq, func(seq int64, a article.Article, storyID string) error {
 		e.seq = seq
@@ -67,6 +71,17 @@ func (e *Engine) catchUp(ctx context.Context, apply bool) error {
 		e.summary(storyID).add(a)
 		return nil
 	})
+	if err == nil {
+		var ms []store.Merge
+		ms, err = e.st.Merges(ctx, e.mseq)
+		for _, m := range ms {
+			e.mseq = m.Seq
+			if apply {
+				e.cl.Merge(m.From, m.Into)
+				e.absorb(m.Into, m.From)
+			}
+		}
+	}
 	if err != nil {
 		e.cl = nil
 		return fmt.Errorf("engine: restore clustering state: %w", err)
@@ -134,13 +149,26 @@ func (e *Engine) ingest(ctx context.Context, arts []article.Article) (Stats, err
 			ArticleID: a.ID, StoryID: d.StoryID, Score: d.Score, Evidence: d.Evidence,
 		})
 		e.summary(d.StoryID).add(a)
+		for _, from := range d.Merged {
+			// The retired story's summary goes in too, so that the
+			// articles this batch assigned to it have a story to move
+			// from; the merge then removes it.
+			if f := e.summaries[from]; f != nil {
+				b.Stories = append(b.Stories, f.story())
+			}
+			e.absorb(d.StoryID, from)
+			b.Merges = append(b.Merges, store.Merge{From: from, Into: d.StoryID, ArticleID: a.ID})
+			touched[from] = true
+		}
 		if !touched[d.StoryID] {
 			touched[d.StoryID] = true
 			order = append(order, d.StoryID)
 		}
 	}
 	for _, id := range order {
-		b.Stories = append(b.Stories, e.summaries[id].story())
+		if s := e.summaries[id]; s != nil {
+			b.Stories = append(b.Stories, s.story())
+		}
 	}
 	added, err := e.st.Commit(ctx, b)
 	if err != nil {
@@ -185,8 +213,14 @@ func (e *Engine) Stories(ctx context.Context, f store.StoryFilter) ([]store.Stor
 }
 
 // Story builds the story with the given ID from its stored articles, with
-// the evidence that put each article in it.
+// the evidence that put each article in it. For a story merged into
+// another, it builds the story that absorbed it, whose ID differs from id.
 func (e *Engine) Story(ctx context.Context, id string) (story.Story, error) {
+	sum, err := e.st.Story(ctx, id)
+	if err != nil {
+		return story.Story{}, err
+	}
+	id = sum.ID
 	arts, err := e.st.StoryArticles(ctx, id)
 	if err != nil {
 		return story.Story{}, err
@@ -198,7 +232,7 @@ func (e *Engine) Story(ctx context.Context, id string) (story.Story, error) {
 	s := story.Build(id, arts)
 	s.Why = make(map[string]story.Why, len(why))
 	for _, w := range why {
-		s.Why[w.ArticleID] = story.Why{Score: w.Score, Evidence: w.Evidence}
+		s.Why[w.ArticleID] = story.Why{Score: w.Score, Evidence: w.Evidence, MergedFrom: w.MergedFrom}
 	}
 	return s, nil
 }
@@ -228,6 +262,17 @@ func (e *Engine) summary(id string) *summary {
 		e.summaries[id] = s
 	}
 	return s
+}
+
+// absorb adds the summary of story from to that of story into and drops
+// it.
+func (e *Engine) absorb(into, from string) {
+	f := e.summaries[from]
+	if f == nil {
+		return
+	}
+	e.summary(into).absorb(f)
+	delete(e.summaries, from)
 }
 
 // summary keeps what a story's stored summary needs without holding its
@@ -275,6 +320,22 @@ func (s *summary) add(a article.Article) {
 	}
 	if a.Title != "" && s.titled.later(a.Published) {
 		s.titled = candidate{true, a.Published, story.Headline([]article.Article{a})}
+	}
+}
+
+// absorb adds t, another story's summary, to s.
+func (s *summary) absorb(t *summary) {
+	s.count += t.count
+	if !t.first.IsZero() && (s.first.IsZero() || t.first.Before(s.first)) {
+		s.first = t.first
+	}
+	if t.last.After(s.last) {
+		s.last = t.last
+	}
+	for _, c := range []struct{ dst, src *candidate }{{&s.earliest, &t.earliest}, {&s.titled, &t.titled}} {
+		if c.src.set && c.dst.later(c.src.published) {
+			*c.dst = *c.src
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
@@ -40,7 +41,9 @@ type Store interface {
 	// Stories lists story summaries, most recently published first (stories
 	// without any dated article last), then by ID.
 	Stories(ctx context.Context, f StoryFilter) ([]Story, error)
-	// Story returns one story's summary, or ErrNotFound.
+	// Story returns one story's summary, or ErrNotFound. For a story that
+	// was merged into another, it returns the summary of the story that
+	// absorbed it, whose ID differs from id.
 	Story(ctx context.Context, id string) (Story, error)
 	// StoryArticles returns the articles assigned to a story, in the order
 	// they were stored.
@@ -64,7 +67,13 @@ type Store interface {
 	// Scan to rebuild its clustering state on start and to catch up with
 	// articles that other processes stored since.
 	Scan(ctx context.Context, after int64, fn func(seq int64, a article.Article, storyID string) error) error
-	// Counts returns the number of stored articles and stories.
+	// Merges returns the merges committed after the one with sequence
+	// number after (0: all), in commit order, each with its sequence
+	// number. The engine reads them to learn of the merges that other
+	// processes made.
+	Merges(ctx context.Context, after int64) ([]Merge, error)
+	// Counts returns the number of stored articles and stories (merged
+	// stories not counted).
 	Counts(ctx context.Context) (articles, stories int, err error)
 	// Close releases the store's resources.
 	Close() error
@@ -78,6 +87,34 @@ type Batch struct {
 	// Stories holds the new state of every story the batch created or
 	// changed; a story is inserted or replaced by ID.
 	Stories []Story
+	// Merges are applied last, in order: each moves the articles of From
+	// (stored or in the batch) to Into, which must be stored or in the
+	// batch, and retires From, whose ID then stands for Into.
+	Merges []Merge
+}
+
+// Merge records that story From turned out to be part of story Into.
+type Merge struct {
+	// Seq orders merges in commit order (set by the store on read).
+	Seq  int64
+	From string
+	Into string
+	// ArticleID is the article whose arrival showed the two to be one.
+	ArticleID string
+}
+
+// CheckMerges rejects merges that no backend can apply: without a story
+// or an article, or of a story into itself.
+func CheckMerges(ms []Merge) error {
+	for _, m := range ms {
+		switch {
+		case m.From == "" || m.Into == "" || m.ArticleID == "":
+			return fmt.Errorf("merge %q into %q by %q: empty ID", m.From, m.Into, m.ArticleID)
+		case m.From == m.Into:
+			return fmt.Errorf("merge of %s into itself", m.From)
+		}
+	}
+	return nil
 }
 
 // Assignment places one article in one story, with the evidence for it.
@@ -89,6 +126,9 @@ type Assignment struct {
 	Score float64
 	// Evidence lists the top shared terms and entities behind Score.
 	Evidence []string
+	// MergedFrom is, on read, the story the article was first assigned
+	// to when a merge has since moved it to StoryID ("" otherwise).
+	MergedFrom string
 }
 
 // Story is a story's summary as stored.

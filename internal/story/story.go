@@ -64,6 +64,9 @@ type Story struct {
 type Why struct {
 	Score    float64
 	Evidence []string
+	// MergedFrom names the story the article first joined, when that story
+	// was later merged into this one.
+	MergedFrom string
 }
 
 // Reuse is one relation between two articles of the story; for a revision,

@@ -36,7 +36,10 @@ func (db *DB) Commit(ctx context.Context, b store.Batch) (added int, err error) 
 		if err := upsertStories(ctx, tx, b.Stories); err != nil {
 			return err
 		}
-		return insertAssignments(ctx, tx, b.Assignments)
+		if err := insertAssignments(ctx, tx, b.Assignments); err != nil {
+			return err
+		}
+		return applyMerges(ctx, tx, b.Merges)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("postgres: commit: %w", err)
@@ -59,6 +62,14 @@ func validate(b store.Batch) error {
 			if !storable(s) {
 				return fmt.Errorf("article %s: text with a NUL byte or invalid UTF-8", a.ID)
 			}
+		}
+	}
+	if err := store.CheckMerges(b.Merges); err != nil {
+		return err
+	}
+	for _, m := range b.Merges {
+		if !storable(m.From) || !storable(m.Into) || !storable(m.ArticleID) {
+			return fmt.Errorf("merge of %q into %q: ID with a NUL byte or invalid UTF-8", m.From, m.Into)
 		}
 	}
 	for _, s := range b.Stories {
@@ -200,6 +211,34 @@ func insertAssignments(ctx context.Context, tx pgx.Tx, as []store.Assignment) er
 	}
 	if _, err := tx.Exec(ctx, insertAssignment, articles, stories, score, evidence); err != nil {
 		return fmt.Errorf("assignments: %w", err)
+	}
+	return nil
+}
+
+// applyMerges moves the articles of each merged story to the story that
+// absorbed it, records the merge, and retires the merged story.
+func applyMerges(ctx context.Context, tx pgx.Tx, ms []store.Merge) error {
+	for _, m := range ms {
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM stories WHERE id = $1`, m.Into).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("merge of %s into %s: no story %s", m.From, m.Into, m.Into)
+		}
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{`UPDATE assignments SET merged_from = coalesce(merged_from, story_id), story_id = $2 WHERE story_id = $1`, []any{m.From, m.Into}},
+			{`UPDATE merges SET holder_id = $2 WHERE holder_id = $1`, []any{m.From, m.Into}},
+			{`INSERT INTO merges (story_id, into_id, holder_id, article_id) VALUES ($1, $2, $2, $3)`, []any{m.From, m.Into, m.ArticleID}},
+			{`DELETE FROM stories WHERE id = $1`, []any{m.From}},
+		} {
+			if _, err := tx.Exec(ctx, q.sql, q.args...); err != nil {
+				return fmt.Errorf("merge of %s into %s: %w", m.From, m.Into, err)
+			}
+		}
 	}
 	return nil
 }

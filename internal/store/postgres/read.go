@@ -207,11 +207,32 @@ func (db *DB) story(ctx context.Context, id string) (store.Story, error) {
 	if !storable(id) {
 		return store.Story{}, store.ErrNotFound
 	}
-	s, err := scanStory(db.pool.QueryRow(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, id))
+	s, err := scanStory(db.pool.QueryRow(ctx, `
+		SELECT `+storyColumns+` FROM stories WHERE id = $1
+		UNION ALL
+		SELECT `+storyColumns+` FROM stories WHERE id = (SELECT holder_id FROM merges WHERE story_id = $1)`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return store.Story{}, store.ErrNotFound
 	}
 	return s, err
+}
+
+// Merges returns the merges committed after seq after, in commit order.
+func (db *DB) Merges(ctx context.Context, after int64) ([]store.Merge, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT seq, story_id, into_id, article_id FROM merges WHERE seq > $1 ORDER BY seq`, after)
+	var out []store.Merge
+	if err == nil {
+		out, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.Merge, error) {
+			var m store.Merge
+			err := row.Scan(&m.Seq, &m.From, &m.Into, &m.ArticleID)
+			return m, err
+		})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: merges: %w", err)
+	}
+	return out, nil
 }
 
 // storable reports whether PostgreSQL text can hold s: valid UTF-8 without
@@ -227,7 +248,7 @@ func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignme
 		return nil, nil
 	}
 	rows, err := db.pool.Query(ctx, `
-		SELECT s.article_id, s.story_id, s.score, s.evidence
+		SELECT s.article_id, s.story_id, s.score, s.evidence, coalesce(s.merged_from, '')
 		FROM assignments s JOIN articles a ON a.id = s.article_id
 		WHERE s.story_id = $1
 		ORDER BY a.seq`, storyID)
@@ -235,7 +256,7 @@ func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignme
 	if err == nil {
 		out, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.Assignment, error) {
 			var as store.Assignment
-			err := row.Scan(&as.ArticleID, &as.StoryID, &as.Score, &as.Evidence)
+			err := row.Scan(&as.ArticleID, &as.StoryID, &as.Score, &as.Evidence, &as.MergedFrom)
 			return as, err
 		})
 	}

@@ -60,6 +60,9 @@ func (db *DB) commit(ctx context.Context, b store.Batch) (int, error) {
 	if err := insertAssignments(ctx, tx, b.Assignments); err != nil {
 		return 0, err
 	}
+	if err := applyMerges(ctx, tx, b.Merges); err != nil {
+		return 0, err
+	}
 	return added, tx.Commit()
 }
 
@@ -72,6 +75,9 @@ func validate(b store.Batch) error {
 		if err := checkTime(a.Published); err != nil {
 			return fmt.Errorf("article %s: published: %w", a.ID, err)
 		}
+	}
+	if err := store.CheckMerges(b.Merges); err != nil {
+		return err
 	}
 	for _, s := range b.Stories {
 		if s.ID == "" {
@@ -196,6 +202,31 @@ func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment) e
 		}
 		if _, err := stmt.ExecContext(ctx, a.ArticleID, a.StoryID, a.Score, string(evJSON)); err != nil {
 			return fmt.Errorf("assignment of %s to %s: %w", a.ArticleID, a.StoryID, err)
+		}
+	}
+	return nil
+}
+
+// applyMerges moves the articles of each merged story to the story that
+// absorbed it, records the merge, and retires the merged story.
+func applyMerges(ctx context.Context, tx *sql.Tx, ms []store.Merge) error {
+	for _, m := range ms {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stories WHERE id = ?`, m.Into).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("merge of %s into %s: no story %s", m.From, m.Into, m.Into)
+		}
+		for _, q := range []string{
+			`UPDATE assignments SET merged_from = coalesce(merged_from, story_id), story_id = ?2 WHERE story_id = ?1`,
+			`UPDATE merges SET holder_id = ?2 WHERE holder_id = ?1`,
+			`INSERT INTO merges (story_id, into_id, holder_id, article_id) VALUES (?1, ?2, ?2, ?3)`,
+			`DELETE FROM stories WHERE id = ?1`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, m.From, m.Into, m.ArticleID); err != nil {
+				return fmt.Errorf("merge of %s into %s: %w", m.From, m.Into, err)
+			}
 		}
 	}
 	return nil

@@ -188,7 +188,7 @@ func (db *DB) Counts(ctx context.Context) (articles, stories int, err error) {
 // the articles were stored.
 func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignment, error) {
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT s.article_id, s.story_id, s.score, s.evidence
+		SELECT s.article_id, s.story_id, s.score, s.evidence, coalesce(s.merged_from, '')
 		FROM assignments s JOIN articles a ON a.id = s.article_id
 		WHERE s.story_id = ?
 		ORDER BY a.seq`, storyID)
@@ -200,7 +200,7 @@ func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignme
 	for rows.Next() {
 		var as store.Assignment
 		var evidence string
-		if err := rows.Scan(&as.ArticleID, &as.StoryID, &as.Score, &evidence); err != nil {
+		if err := rows.Scan(&as.ArticleID, &as.StoryID, &as.Score, &evidence, &as.MergedFrom); err != nil {
 			return nil, fmt.Errorf("sqlite: story %s assignments: %w", storyID, err)
 		}
 		if err := json.Unmarshal([]byte(evidence), &as.Evidence); err != nil {

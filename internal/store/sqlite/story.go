@@ -67,10 +67,36 @@ func (db *DB) Story(ctx context.Context, id string) (store.Story, error) {
 	return s, nil
 }
 
+// story reads the story with the given ID, or the one that absorbed it.
 func (db *DB) story(ctx context.Context, id string) (store.Story, error) {
-	s, err := scanStory(db.read.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, id))
+	s, err := scanStory(db.read.QueryRowContext(ctx, `
+		SELECT `+storyColumns+` FROM stories WHERE id = ?1
+		UNION ALL
+		SELECT `+storyColumns+` FROM stories WHERE id = (SELECT holder_id FROM merges WHERE story_id = ?1)`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Story{}, store.ErrNotFound
 	}
 	return s, err
+}
+
+// Merges returns the merges committed after seq after, in commit order.
+func (db *DB) Merges(ctx context.Context, after int64) ([]store.Merge, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT seq, story_id, into_id, article_id FROM merges WHERE seq > ? ORDER BY seq`, after)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: merges: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Merge
+	for rows.Next() {
+		var m store.Merge
+		if err := rows.Scan(&m.Seq, &m.From, &m.Into, &m.ArticleID); err != nil {
+			return nil, fmt.Errorf("sqlite: merges: %w", err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: merges: %w", err)
+	}
+	return out, nil
 }

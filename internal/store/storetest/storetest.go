@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"FailedBatch", testFailedBatch},
 		{"CanceledBatch", testCanceledBatch},
 		{"ConcurrentCommits", testConcurrentCommits},
+		{"Merges", testMerges},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
