@@ -145,8 +145,9 @@ func (x *extractor) dayFollows(j int) bool {
 	return k == kToday || k == kTomorrow || k == kYesterday
 }
 
-// set matches "every week", "each Thursday", "every two years" and the
-// adverbs daily, weekly, monthly, annually…
+// set matches "every week", "each Thursday", "every two years", the
+// adverbs daily, weekly, monthly, annually… and frequencies ("twice a
+// week", "three times a year").
 func (x *extractor) set(i int) (cand, bool) {
 	switch k := x.key(i); k {
 	case kEvery, kEach:
@@ -156,8 +157,29 @@ func (x *extractor) set(i int) (cand, bool) {
 			return cand{}, false
 		}
 		return cand{end: i + 1, typ: Set, value: frequency[k]}, true
+	case kOnce, kTwice:
+		return x.timesPer(i, i+1)
+	}
+	if _, e, ok := x.quantity(i); ok && x.key(e) == kTimes && x.at(i).lex.key != kA {
+		return x.timesPer(i, e+1) // three times a week
 	}
 	return cand{}, false
+}
+
+// timesPer matches the period of a frequency that starts at i and whose
+// "a", "per" or "every" is at j: "twice a week", "three times a year",
+// "once per month" recur every period, the TIMEX3 SET P1W.
+func (x *extractor) timesPer(i, j int) (cand, bool) {
+	switch x.key(j) {
+	case kA, kPer, kEvery, kEach:
+	default:
+		return cand{}, false
+	}
+	u := x.unit(j + 1)
+	if u == uNone || u == uHalf || x.at(j+1).lex.flags&lfPlural != 0 {
+		return cand{}, false
+	}
+	return cand{end: j + 2, typ: Set, value: durValue(qty{n: 1}, u)}, true
 }
 
 // frequency gives the TIMEX3 value of each frequency adverb.

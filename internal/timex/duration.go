@@ -3,8 +3,9 @@ package timex
 import "strconv"
 
 // This file holds the rules for durations ("two weeks", "over two hours",
-// "the past two months", "a two-year term", "its fourth year") and sets
-// ("every week", "weekly", "each Thursday").
+// "the past two months", "a two-year term", "its fourth year", "for a
+// while") and sets ("every week", "weekly", "each Thursday", "twice a
+// week").
 
 // dur is a parsed duration: a quantity of a unit.
 type dur struct {
@@ -100,6 +101,9 @@ func (x *extractor) duration(i int) (cand, bool) {
 	}
 	d := dur{q: q, u: u}
 	end := e + 1
+	if x.hyphen(end) && x.key(end+1) == kLong {
+		end += 2 // three-week-long
+	}
 	end, d = x.durationTail(end, d)
 	if x.key(end) == kOr && x.key(end+1) == kSo {
 		end, mod = end+2, "APPROX"
@@ -111,6 +115,18 @@ func (x *extractor) duration(i int) (cand, bool) {
 		return cand{}, false // ages: 44-year-old, 37 years old
 	}
 	return cand{end: end, typ: Duration, value: durValue(d.q, d.u), mod: mod, dur: d}, true
+}
+
+// while matches the vague durations "for a while", "after a while" and
+// "for some time": an unknown amount of time, PXX.
+func (x *extractor) while(i int) (cand, bool) {
+	switch p := x.key(i - 1); {
+	case x.key(i) == kA && x.key(i+1) == kWhile && (p == kFor || p == kAfter || p == kIn):
+	case x.key(i) == kSome && x.key(i+1) == kTime && p == kFor:
+	default:
+		return cand{}, false
+	}
+	return cand{end: i + 2, typ: Duration, value: "PXX"}, true
 }
 
 // durationUnitAt finds the unit of the duration whose quantity q, parsed
@@ -126,7 +142,8 @@ func (x *extractor) durationUnitAt(i, k, e int, q qty) (int, int, bool) {
 		e, adjective = e+1, true
 	}
 	u := x.unit(e)
-	if !x.durationUnit(i, k, e, u, q) || adjective && x.key(i) == kThe || x.hyphen(e+1) {
+	long := adjective && x.hyphen(e+1) && x.key(e+2) == kLong // a three-week-long strike
+	if !x.durationUnit(i, k, e, u, q) || adjective && x.key(i) == kThe || x.hyphen(e+1) && !long {
 		return e, u, false // the 14-day period: "14-day"; year-earlier
 	}
 	if !adjective && !q.vague && q.n != 1 && !q.half && x.at(e).lex.flags&lfPlural == 0 && (q.n >= 1000 || u == uSecond) {

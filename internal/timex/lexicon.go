@@ -159,6 +159,8 @@ const (
 	kThousand
 	kPaper // Telegraph, Mirror: with a weekday, a newspaper's name
 	kDefer // postponed, extended: a past verb that sets a later limit
+	kWhile
+	kTime
 	kTimey // not a word: marks a determiner in follow
 )
 
@@ -230,6 +232,7 @@ var starts = map[key]key{
 	kNowadays: kNone, kLately: kNone, kDaily: kNone, kWeekly: kNone, kMonthly: kNone, kQuarterly: kNone,
 	kAnnually: kNone, kYearly: kNone, kHourly: kNone, kNightly: kNone, kNoon: kNone, kMidnight: kNone,
 	kMidday: kNone, kFinal: kNone, kLatest: kNone, kHalf: kNone,
+	kOnce: kNone, kTwice: kNone,
 	kAt: kLeast, kMore: kThan, kLess: kThan, kUp: kTo, kNo: kMore,
 }
 
@@ -375,7 +378,7 @@ var lexicon = map[string]lex{
 	"o": {key: kO}, "clock": {key: kClock}, "s": {key: kS}, "ll": {key: kLL, tense: 1, vg: vgModal},
 	"final": {key: kFinal}, "as": {key: kAs}, "during": {key: kDuring}, "latest": {key: kLatest},
 	"percent": {key: kPercent}, "its": {key: kIts}, "his": {key: kIts}, "her": {key: kIts}, "their": {key: kIts},
-	"our": {key: kIts}, "once": {key: kOnce}, "times": {key: kTimes}, "twice": {key: kTwice},
+	"our": {key: kIts}, "once": {key: kOnce}, "times": {key: kTimes}, "time": {key: kTime}, "twice": {key: kTwice},
 	"foreseeable": {key: kForeseeable}, "near": {key: kNear}, "under": {key: kUnder}, "most": {key: kMost},
 	"hence": {key: kHence}, "so": {key: kSo}, "other": {key: kOther}, "when": {key: kWhen}, "period": {key: kPeriod}, "old": {key: kOld}, "long": {key: kLong},
 
@@ -411,7 +414,7 @@ var lexicon = map[string]lex{
 	"not": {vg: vgAdv}, "also": {vg: vgAdv}, "already": {vg: vgAdv}, "still": {vg: vgAdv}, "just": {vg: vgAdv},
 	"never": {vg: vgAdv}, "then": {vg: vgAdv}, "again": {vg: vgAdv}, "officially": {vg: vgAdv},
 	"formally": {vg: vgAdv}, "finally": {vg: vgAdv}, "reportedly": {vg: vgAdv},
-	"but": {vg: vgClause}, "while": {vg: vgClause}, "whereas": {vg: vgClause}, "although": {vg: vgClause},
+	"but": {vg: vgClause}, "while": {key: kWhile, vg: vgClause}, "whereas": {vg: vgClause}, "although": {vg: vgClause},
 	"though": {vg: vgClause}, "because": {vg: vgClause}, "which": {vg: vgClause}, "who": {vg: vgClause},
 	"had": {tense: -1, vg: vgPast}, "did": {tense: -1}, "said": {tense: -1, vg: vgPart},
 	"told": {tense: -1, vg: vgPart}, "met": {tense: -1, vg: vgPart}, "held": {tense: -1, vg: vgPart},

@@ -32,6 +32,7 @@ var rules = []rule{
 	(*extractor).relative,
 	(*extractor).ago,
 	(*extractor).duration,
+	(*extractor).while,
 	(*extractor).set,
 	(*extractor).clock,
 }

@@ -30,6 +30,9 @@ func (x *extractor) relative(i int) (cand, bool) {
 		if x.key(j+1) == kSame {
 			j++
 		}
+		if pd := x.dayPart(j + 1); pd != pdNone {
+			return x.thatDayPart(j+2, pd), true // that night
+		}
 		return x.currentUnit(j + 1)
 	case k == kYear && x.hyphen(j+1) && x.key(j+2) == kEnd || k == kYear && x.key(j+1) == kEnd:
 		return x.yearEnd(i, j+3-btoi(x.key(j+1) == kEnd))
@@ -88,6 +91,16 @@ func (x *extractor) related(i, j int, k key, rel int, the bool) (cand, bool) {
 		return c, ok
 	}
 	return cand{}, false
+}
+
+// thatDayPart resolves "that night", "that morning" ending before end:
+// part pd of the last day mentioned, or of the creation date.
+func (x *extractor) thatDayPart(end, pd int) cand {
+	a, ok := x.base(gDay)
+	if !ok {
+		return cand{end: end, typ: Time, value: unknown(gDay) + "T" + dayPartCode[pd]}
+	}
+	return cand{end: end, typ: Time, value: x.value(a) + "T" + dayPartCode[pd]}
 }
 
 // anchoredWeekday resolves "the previous Friday", "the following Monday"

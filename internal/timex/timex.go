@@ -169,7 +169,7 @@ var follow = func() (f [256]key) {
 // starting one themselves.
 var timey = func() (t [256]bool) {
 	for _, k := range []key{kFuture, kPresent, kNear, kSame, kFull, kCalendar, kEnd, kBeginning, kStart,
-		kMiddle, kSecond, kPeriod, kHalf, kCouple} {
+		kMiddle, kSecond, kPeriod, kHalf, kCouple, kWhile, kTime} {
 		t[k] = true
 	}
 	return t

@@ -134,6 +134,10 @@ func TestExtractRelative(t *testing.T) {
 		{"present", "He is now in Kyiv and currently safe.", time.Time{}, []found{
 			{"now", Date, "PRESENT_REF", "", false, ""}, {"currently", Date, "PRESENT_REF", "", false, ""}}},
 		{"past ref", "He recently left.", time.Time{}, []found{{"recently", Date, "PAST_REF", "", false, ""}}},
+		{"sentence-initial now", "Kyiv had refused a truce. Now officials say the talks may resume.", time.Time{}, []found{
+			{"Now", Date, "PRESENT_REF", "", false, ""}}},
+		{"that night", "The drones struck on Aug. 12. That night, the army pulled back.", time.Time{}, []found{
+			{"Aug. 12", Date, "2025-08-12", "", false, ""}, {"That night", Time, "2025-08-12TNI", "", false, ""}}},
 		{"future ref", "He will leave soon, in the future.", time.Time{}, []found{
 			{"soon", Date, "FUTURE_REF", "", true, ""}, {"the future", Date, "FUTURE_REF", "", true, ""}}},
 	})
@@ -156,6 +160,12 @@ func TestExtractDurationsAndSets(t *testing.T) {
 		{"weekly", "They meet weekly.", time.Time{}, []found{{"weekly", Set, "P1W", "", false, ""}}},
 		{"annually", "Sales rise 5% annually.", time.Time{}, []found{{"annually", Set, "P1Y", "", false, ""}}},
 		{"each weekday", "They meet each Thursday.", time.Time{}, []found{{"each Thursday", Set, "XXXX-WXX-4", "", false, ""}}},
+		{"twice a", "The envoys meet twice a week in Geneva.", time.Time{}, []found{{"twice a week", Set, "P1W", "", false, ""}}},
+		{"times a", "Trains to Kyiv run three times a day.", time.Time{}, []found{{"three times a day", Set, "P1D", "", false, ""}}},
+		{"once per", "The council meets once per month.", time.Time{}, []found{{"once per month", Set, "P1M", "", false, ""}}},
+		{"a while", "The front line has been quiet for a while.", time.Time{}, []found{{"a while", Duration, "PXX", "", false, ""}}},
+		{"some time", "U.S. forces could stay in the region for some time.", time.Time{}, []found{{"some time", Duration, "PXX", "", false, ""}}},
+		{"unit-long", "The three-week-long offensive stalled.", time.Time{}, []found{{"three-week-long", Duration, "P3W", "", false, ""}}},
 		{"clock", "The blast came at 10:35 a.m. on Friday.", time.Time{}, []found{{"10:35 a.m. on Friday", Time, "2025-08-15T10:35", "", false, ""}}},
 		{"clock zone day", "The offer will end at 5 p.m. EDT Wednesday.", time.Time{}, []found{{"5 p.m. EDT Wednesday", Time, "2025-08-20T17:00", "", true, ""}}},
 	})
@@ -203,6 +213,11 @@ func TestExtractNonTimes(t *testing.T) {
 		"She read the Daily Telegraph and saw High Noon.",
 		"CBS's 60 Minutes aired a second interview.",
 		"The Sun said so.",
+		"Now, he says, the talks have failed.",
+		"Now that the talks have failed, both sides are rearming.",
+		"Once a dominant force, the party collapsed.",
+		"While a ceasefire holds, the talks go on.",
+		"The ceasefire began at 1930 GMT.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if got := project(Extract(text, monday)); len(got) != 0 {

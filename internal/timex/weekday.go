@@ -152,8 +152,11 @@ func (x *extractor) partOfDay(end, off, pd int) cand {
 func (x *extractor) reference(i int) (cand, bool) {
 	switch x.key(i) {
 	case kNow:
-		if x.sentenceStart(i) && x.at(i+1).kind != 0 {
-			return cand{}, false // "Now, ..." opens a sentence as a discourse marker
+		if x.sentenceStart(i) && (x.is(i+1, ',') || x.key(i+1) == kThat || x.key(i+1) == kFor) {
+			// "Now, ..." opens a sentence as a discourse marker and "Now
+			// that" as a conjunction, "Now for" a transition; "Now officials
+			// are ..." is the present
+			return cand{}, false
 		}
 		return cand{end: i + 1, typ: Date, value: "PRESENT_REF"}, true
 	case kCurrently, kNowadays:

@@ -90,6 +90,9 @@ func (x *extractor) plausibleYear(j, k int) bool {
 	if next.kind == tPunct && (next.num == '%' || next.num == ':' && x.tight(k)) {
 		return false
 	}
+	if next.lex.cl == clZone && x.capital(k) {
+		return false // 1930 GMT: a 24-hour clock time
+	}
 	if x.is(k, '-') && x.tight(k) && x.at(k+1).kind == tNum && x.tight(k+1) && x.at(k+1).ndig != 2 {
 		return false // 2082-7: an ID
 	}
