@@ -88,6 +88,11 @@ func (s *Server) renderPage(v view) ([]byte, error) {
 // storyPage serves one story. Its page is rendered once per built story.
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	b, err := s.storyFor(r)
+	if err == nil && b.story.ID != r.PathValue("id") {
+		// The story was merged into b's: its page moved there.
+		http.Redirect(w, r, "/stories/"+b.story.ID, http.StatusMovedPermanently)
+		return
+	}
 	if err == nil {
 		var raw, gz []byte
 		raw, gz, err = b.page.get(func() ([]byte, error) {
