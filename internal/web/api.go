@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -35,6 +36,34 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(code)
 	w.Write(body)
+}
+
+// apiStoryList serves GET /api/stories (see apiStories). A list of
+// summaries is the same for every client until the store grows, so it is
+// encoded once per query and generation and served gzipped when asked.
+func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
+	q, err := parseStoryQuery(r, 0)
+	var full bool
+	if err == nil {
+		full, err = boolParam(r, "full")
+	}
+	if err != nil || full {
+		s.api(s.apiStories).ServeHTTP(w, r)
+		return
+	}
+	key := fmt.Sprintf("%s|%d|%d|%d|%d", q.Entity, q.From.Unix(), q.To.Unix(), q.Limit, q.Offset)
+	raw, gz, err := s.cache.listBody(r.Context(), key, func() ([]byte, error) {
+		v, err := s.apiStories(r)
+		if err != nil {
+			return nil, err
+		}
+		return encodeJSON(v)
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeBody(w, r, "application/json; charset=utf-8", "no-store", raw, gz)
 }
 
 // apiStories serves GET /api/stories: story summaries, or with full=1 the

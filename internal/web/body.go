@@ -36,14 +36,15 @@ func gzipped(b []byte) []byte {
 	return buf.Bytes()
 }
 
-// writeBody writes a ready body, gzipped when the client accepts it.
+// writeBody writes a ready body, gzipped when the client accepts it and gz
+// is there.
 func writeBody(w http.ResponseWriter, r *http.Request, contentType, cacheControl string, raw, gz []byte) {
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	h.Set("Cache-Control", cacheControl)
 	h.Add("Vary", "Accept-Encoding")
 	body := raw
-	if acceptsGzip(r) {
+	if gz != nil && acceptsGzip(r) {
 		h.Set("Content-Encoding", "gzip")
 		body = gz
 	}

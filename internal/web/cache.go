@@ -83,12 +83,18 @@ type cache struct {
 	sums    *summaries
 }
 
-// summaries is the list of every story summary at one generation.
+// summaries is the list of every story summary at one generation, with
+// the API's encoded pages of it (query → body; at most maxListBodies).
 type summaries struct {
-	once sync.Once
-	list []store.Story
-	err  error
+	once   sync.Once
+	list   []store.Story
+	err    error
+	bodies map[string]*rendered
 }
+
+// maxListBodies bounds the story list responses kept per generation:
+// queries are the client's to vary, the memory is not.
+const maxListBodies = 64
 
 // checkEvery is how often the cache asks the store whether it has grown.
 const checkEvery = time.Second
@@ -229,6 +235,41 @@ func (c *cache) stories(ctx context.Context) ([]store.Story, error) {
 		c.mu.Unlock()
 	}
 	return sums.list, sums.err
+}
+
+// listBody returns the story list response that key names, made by encode
+// once per generation and kept, with its gzipped form, while fewer than
+// maxListBodies are kept; past that it is made for each request and gz is
+// nil.
+func (c *cache) listBody(ctx context.Context, key string, encode func() ([]byte, error)) (raw, gz []byte, err error) {
+	if _, err := c.stories(ctx); err != nil {
+		return nil, nil, err
+	}
+	c.mu.Lock()
+	sums := c.sums
+	var r *rendered
+	if sums != nil {
+		if r = sums.bodies[key]; r == nil && len(sums.bodies) < maxListBodies {
+			if sums.bodies == nil {
+				sums.bodies = make(map[string]*rendered)
+			}
+			r = new(rendered)
+			sums.bodies[key] = r
+		}
+	}
+	c.mu.Unlock()
+	if r == nil {
+		raw, err = encode()
+		return raw, nil, err
+	}
+	if raw, gz, err = r.get(encode); err != nil {
+		c.mu.Lock()
+		if sums.bodies[key] == r {
+			delete(sums.bodies, key) // the next request tries again
+		}
+		c.mu.Unlock()
+	}
+	return raw, gz, err
 }
 
 // invalidate makes the next request compare the cache with the store.

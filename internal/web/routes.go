@@ -44,7 +44,7 @@ func (s *Server) routeTable() []route {
 		{pattern: "GET /static/{file}", handler: http.HandlerFunc(s.static)},
 		{pattern: "GET /healthz", handler: http.HandlerFunc(s.healthz)},
 		{pattern: "GET /metrics", handler: http.HandlerFunc(s.serveMetrics)},
-		{pattern: "GET /api/stories", handler: s.api(s.apiStories), op: opStories()},
+		{pattern: "GET /api/stories", handler: http.HandlerFunc(s.apiStoryList), op: opStories()},
 		{pattern: "GET /api/stories/{id}", handler: http.HandlerFunc(s.apiStory), op: opStory()},
 		{pattern: "GET /api/articles/{id}", handler: s.api(s.apiArticle), op: opArticle()},
 		{pattern: "POST /api/articles", handler: s.api(s.apiIngest), write: true, op: opIngest()},
