@@ -365,6 +365,12 @@ func (e *Engine) Article(ctx context.Context, id string) (article.Article, error
 	return e.st.Article(ctx, id)
 }
 
+// StoryOf returns the ID of the story that holds an article ("" for none),
+// or an error wrapping store.ErrNotFound.
+func (e *Engine) StoryOf(ctx context.Context, articleID string) (string, error) {
+	return e.st.StoryOf(ctx, articleID)
+}
+
 // Counts returns the number of stored articles and stories.
 func (e *Engine) Counts(ctx context.Context) (articles, stories int, err error) {
 	return e.st.Counts(ctx)

@@ -38,6 +38,10 @@ type Store interface {
 	Commit(ctx context.Context, b Batch) (added int, err error)
 	// Article returns the article with the given ID, or ErrNotFound.
 	Article(ctx context.Context, id string) (article.Article, error)
+	// StoryOf returns the ID of the story that holds the article with the
+	// given ID: "" when the article is stored but in no story, ErrNotFound
+	// when it is not stored.
+	StoryOf(ctx context.Context, articleID string) (string, error)
 	// Stories lists story summaries, most recently published first (stories
 	// without any dated article last), then by ID.
 	Stories(ctx context.Context, f StoryFilter) ([]Story, error)

@@ -21,8 +21,7 @@ import (
 type index struct {
 	entities map[string]*entityEntry
 	// ranked holds the entities by mentions, most first, then by name.
-	ranked   []*entityEntry
-	articles map[string]string // article ID → story ID
+	ranked []*entityEntry
 }
 
 // entityEntry is one entity merged across the stories that name it.
@@ -130,7 +129,7 @@ func (ix *indexer) collect(ctx context.Context) (*index, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := &index{entities: make(map[string]*entityEntry), articles: make(map[string]string)}
+	idx := &index{entities: make(map[string]*entityEntry)}
 	for _, sum := range sums {
 		wire, err := ix.wire(ctx, sum.ID)
 		if err != nil {
@@ -155,9 +154,6 @@ func (ix *indexer) wire(ctx context.Context, id string) (dossier.Story, error) {
 }
 
 func (idx *index) add(sum store.Story, s dossier.Story) {
-	for _, a := range s.Articles {
-		idx.articles[a.ID] = s.ID
-	}
 	for _, e := range s.Entities {
 		en := idx.entities[e.ID]
 		if en == nil {

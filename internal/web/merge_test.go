@@ -58,3 +58,24 @@ func TestMergedStoryRedirects(t *testing.T) {
 		}
 	}
 }
+
+// An article's page finds its story from the store: it does not build the
+// entity index, which reads every story.
+func TestArticlePageNeedsNoIndex(t *testing.T) {
+	s := newSeeded(t, Options{})
+	st := seedStory(t, s)
+	for _, a := range st.Articles {
+		get(t, s, "/articles/"+a.ID, http.StatusOK)
+		var r articleResponse
+		decode(t, get(t, s, "/api/articles/"+a.ID, http.StatusOK).body, &r)
+		if r.Story == nil || *r.Story != st.ID {
+			t.Errorf("article %s: story %v, want %s", a.ID, r.Story, st.ID)
+		}
+	}
+	s.index.mu.Lock()
+	built := s.index.cur != nil
+	s.index.mu.Unlock()
+	if built {
+		t.Error("article pages built the entity index")
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -128,11 +129,11 @@ func (s *Server) storyOf(ctx context.Context, articleID, hint string) (string, e
 			}
 		}
 	}
-	idx, err := s.index.get(ctx)
-	if err != nil {
-		return "", err
+	id, err := s.eng.StoryOf(ctx, articleID)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
 	}
-	return idx.articles[articleID], nil
+	return id, err
 }
 
 // articleStory returns the built story that holds an article, or nil if it

@@ -213,3 +213,19 @@ func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignme
 	}
 	return out, nil
 }
+
+// StoryOf returns the story that holds an article ("" for none), or an
+// error wrapping store.ErrNotFound when the article is not stored.
+func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
+	var storyID sql.NullString
+	err := db.read.QueryRowContext(ctx, `
+		SELECT s.story_id FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
+		WHERE a.id = ?`, articleID).Scan(&storyID)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = store.ErrNotFound
+	}
+	if err != nil {
+		return "", fmt.Errorf("sqlite: story of article %s: %w", articleID, err)
+	}
+	return storyID.String, nil
+}

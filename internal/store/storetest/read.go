@@ -138,6 +138,27 @@ func testNotFound(t *testing.T, s store.Store) {
 	if _, err := s.StoryArticles(ctx, "s-missing"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("StoryArticles(missing): err = %v, want ErrNotFound", err)
 	}
+	if _, err := s.StoryOf(ctx, "a-0000000000000000"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("StoryOf(missing): err = %v, want ErrNotFound", err)
+	}
+}
+
+// testStoryOf checks the story of an assigned and of an unassigned article.
+func testStoryOf(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	as := fixtures()
+	commit(t, s, fixtureBatch(as))
+	for _, tc := range []struct {
+		article, want string
+	}{
+		{as[0].ID, "s-talks"},
+		{as[fxWildfires].ID, "s-spain"},
+		{as[fxMarkets].ID, ""},
+	} {
+		if got, err := s.StoryOf(ctx, tc.article); err != nil || got != tc.want {
+			t.Errorf("StoryOf(%s) = %q, %v; want %q", tc.article, got, err, tc.want)
+		}
+	}
 }
 
 // testScan checks Scan's order, stories, sequence numbers, resumption from a

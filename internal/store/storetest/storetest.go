@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stories", testStories},
 		{"StoryArticles", testStoryArticles},
 		{"NotFound", testNotFound},
+		{"StoryOf", testStoryOf},
 		{"Search", testSearch},
 		{"SearchHostile", testSearchHostile},
 		{"Scan", testScan},
