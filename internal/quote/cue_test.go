@@ -99,6 +99,22 @@ func TestExtractCues(t *testing.T) {
 			},
 		},
 		{
+			name: "citing a source is not content (000)",
+			text: "The topic of a trilateral summit wasn’t raised during the meetings in Alaska, Russia’s state TV channel Vesti reported on Saturday, citing Russian presidential aide Yuri Ushakov.",
+			want: []view{{Content: "The topic of a trilateral summit wasn’t raised during the meetings in Alaska",
+				Speaker: "Vesti", SpkText: "Russia’s state TV channel Vesti", Cue: "reported"}},
+		},
+		{
+			name: "citing unnamed officials is not content",
+			text: "The plant will close next year, the newspaper reported, citing officials.",
+			want: []view{{Content: "The plant will close next year", Speaker: "", SpkText: "the newspaper", Cue: "reported"}},
+		},
+		{
+			name: "citing a reason is content",
+			text: "The minister resigned on Friday, citing health reasons.",
+			want: []view{{Content: "health reasons", SpkText: "The minister", Cue: "citing"}},
+		},
+		{
 			name: "role phrase resolved to the person named with that title (002)",
 			text: "The U.S. President said discussions focused on security guarantees for Ukraine. U.S. President Donald Trump hosted Zelenskyy.",
 			want: []view{{Content: "discussions focused on security guarantees for Ukraine", Speaker: "Donald Trump",

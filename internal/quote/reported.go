@@ -106,7 +106,32 @@ func (x *extractor) reportedAt(j int, ci cueInfo, st sentence) {
 		ci.kind == cueObj && (x.is(cs, "of") || x.is(cs, "by")) {
 		return // "accused of …" is passive
 	}
-	x.add(subj, j, e, [2]int{cs, x.contentEnd(cs, st.hi, ci.kind == cueObj)})
+	ce := x.contentEnd(cs, st.hi, ci.kind == cueObj)
+	if x.citesSource(j, cs, ce) {
+		return
+	}
+	x.add(subj, j, e, [2]int{cs, ce})
+}
+
+// citesSource reports "citing" (or "cited") followed by nothing but the
+// name of a person or organization or a source noun: "Vesti reported,
+// citing Russian presidential aide Yuri Ushakov" names where the report
+// came from, not what was said. "Citing concerns about safety" is content.
+func (x *extractor) citesSource(j, lo, hi int) bool {
+	switch strings.ToLower(x.word(j)) {
+	case "citing", "cited", "cites", "cite":
+	default:
+		return false
+	}
+	for hi > lo && !x.isWord(hi-1) {
+		hi-- // the closing full stop
+	}
+	p := x.npAfter(lo, hi)
+	if !p.ok() || p.hi < hi {
+		return false
+	}
+	n := x.nameOf[p.head]
+	return n >= 0 && x.names[n].kind != nPlace || x.cls(p.head)&(cSource|cPlural) != 0
 }
 
 // inPP reports a participle at j that is the object of "of" or "for", or
@@ -150,11 +175,22 @@ func (x *extractor) tail(j, e int, ci cueInfo, subj np, st sentence) bool {
 	case x.shortTail(e, st.hi) && !x.is(e, ","):
 		x.add(subj, j, e, [2]int{st.lo, subj.lo - 1})
 		return true
+	case x.is(e, ",") && e+1 < st.hi && x.participleAt(e+1):
+		// "CONTENT, X reported, citing …" / ", adding that …": the
+		// participle is an attribution of its own, not more content.
+		x.add(subj, j, e, [2]int{st.lo, subj.lo - 1})
+		return true
 	case x.is(e, ",") && e+1 < st.hi && x.plainStart(st):
 		x.add(subj, j, e, [2]int{st.lo, subj.lo - 1}, [2]int{e + 1, x.contentEnd(e+1, st.hi, false)})
 		return true
 	}
 	return false
+}
+
+// participleAt reports a participle cue at token k: "citing", "adding".
+func (x *extractor) participleAt(k int) bool {
+	ci, ok := x.cue(k)
+	return ok && ci.participle
 }
 
 // objEnd are the words that end a verb's object: "supported the proposal
