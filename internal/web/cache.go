@@ -201,15 +201,55 @@ func (c *cache) refresh(ctx context.Context) error {
 		return err
 	}
 	c.mu.Lock()
+	changed := n != c.gen
+	if !changed {
+		c.checked = time.Now()
+	}
+	c.mu.Unlock()
+	if !changed {
+		return nil
+	}
+	// The store has grown: stories that kept their article count are
+	// unchanged (stories only gain articles), so their entries stay.
+	list, err := c.eng.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		return err
+	}
+	size := make(map[string]int, len(list))
+	for _, s := range list {
+		size[s.ID] = s.Articles
+	}
+	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.checked = time.Now()
-	if n != c.gen {
-		c.gen = n
-		c.entries = make(map[string]*entry)
-		c.order = nil
-		c.sums = nil
+	c.gen = n
+	sums := &summaries{list: list}
+	sums.once.Do(func() {})
+	c.sums = sums
+	order := c.order[:0]
+	for _, id := range c.order {
+		e := c.entries[id]
+		if e.current(id, size) {
+			order = append(order, id)
+		} else {
+			delete(c.entries, id)
+		}
 	}
+	c.order = order
 	return nil
+}
+
+// current reports whether e, the entry of story id, holds the story as it
+// is now: built, under its own ID (not one a merge retired), with as many
+// articles as the store's summary of it says.
+func (e *entry) current(id string, size map[string]int) bool {
+	select {
+	case <-e.ready:
+	default:
+		return false // started before the store grew
+	}
+	n, ok := size[id]
+	return e.err == nil && e.val != nil && e.val.story.ID == id && ok && len(e.val.story.Articles) == n
 }
 
 // stories returns every story summary, newest first, read from the store

@@ -46,6 +46,18 @@ type indexer struct {
 	mu   sync.Mutex
 	cur  *indexBuild
 	last *index // the latest index built, possibly stale
+	// parts keeps, by story ID, what the index took from each story at
+	// its size then: a story whose article count has not changed since is
+	// not built again, so a store that grows by a few articles re-reads a
+	// few stories, not all of them. Only collect touches it.
+	parts map[string]indexPart
+}
+
+// indexPart is what the index needs of one story: its entities and
+// quotes, at the article count it had.
+type indexPart struct {
+	articles int
+	wire     dossier.Story
 }
 
 // indexBuild is one index, built or being built, for one generation.
@@ -130,14 +142,26 @@ func (ix *indexer) collect(ctx context.Context) (*index, error) {
 		return nil, err
 	}
 	idx := &index{entities: make(map[string]*entityEntry)}
+	ix.mu.Lock()
+	old := ix.parts
+	ix.mu.Unlock()
+	parts := make(map[string]indexPart, len(sums))
 	for _, sum := range sums {
-		wire, err := ix.wire(ctx, sum.ID)
-		if err != nil {
-			return nil, err
+		p, ok := old[sum.ID]
+		if !ok || p.articles != sum.Articles {
+			wire, err := ix.wire(ctx, sum.ID)
+			if err != nil {
+				return nil, err
+			}
+			p = indexPart{articles: sum.Articles, wire: dossier.Story{ID: wire.ID, Entities: wire.Entities, Quotes: wire.Quotes}}
 		}
-		idx.add(sum, wire)
+		parts[sum.ID] = p
+		idx.add(sum, p.wire)
 	}
 	idx.finish()
+	ix.mu.Lock()
+	ix.parts = parts
+	ix.mu.Unlock()
 	return idx, nil
 }
 
