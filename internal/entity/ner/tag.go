@@ -43,7 +43,11 @@ func (m *Model) Tag(text string) []Mention {
 	var out []Mention
 	for si, s := range sents {
 		for _, sp := range bilouSpans(tags[si]) {
-			out = append(out, mention(text, s[sp.start:sp.end], storylineType[sp.typ]))
+			end, typ := sp.end, storylineType[sp.typ]
+			if end < len(s) && docParts[s[end-1].Text] && numbered(s[end].Text) {
+				end, typ = end+1, "other" // "Article 5", "Chapter 11"
+			}
+			out = append(out, mention(text, s[sp.start:end], typ))
 		}
 	}
 	out = splitCompounds(text, sents, out)
@@ -53,6 +57,33 @@ func (m *Model) Tag(text string) []Mention {
 		}
 	}
 	return out
+}
+
+// docParts are the words that name a numbered part of a text: a mention
+// ending in one of them takes in the number after it ("Article 5 of NATO's
+// treaty", "Chapter 11 protection") and is a name of the other type, not
+// the organization the model may take "Article" for.
+var docParts = map[string]bool{
+	"Article": true, "Articles": true, "Section": true, "Chapter": true, "Clause": true,
+	"Paragraph": true, "Amendment": true, "Title": true, "Resolution": true,
+}
+
+// numbered reports a token that numbers a part: digits, possibly with a
+// letter ("5", "11", "2231", "5a"), or a Roman numeral ("IV").
+func numbered(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	digits := 0
+	for _, r := range tok {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if digits > 0 {
+		return digits >= len(tok)-1 && tok[0] >= '0' && tok[0] <= '9'
+	}
+	return strings.Trim(tok, "IVXLC") == "" && len(tok) <= 6
 }
 
 // isTitleLine reports whether sentence i is a headline in title case: a

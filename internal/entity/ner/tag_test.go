@@ -33,6 +33,8 @@ func TestTag(t *testing.T) {
 			"Oval Office:location"},
 		{"NATO Secretary General Mark Rutte said that NATO membership for Ukraine was not on the table.",
 			"NATO:organization Mark Rutte:person NATO:organization Ukraine:location"},
+		{"“We need security to work in practice like Article 5 of NATO.”",
+			"Article 5:other NATO:organization"},
 	}
 	m := Default()
 	for _, tt := range tests {
@@ -41,6 +43,15 @@ func TestTag(t *testing.T) {
 				t.Errorf("Tag(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNumbered(t *testing.T) {
+	for tok, want := range map[string]bool{"5": true, "11": true, "2231": true, "5a": true, "IV": true,
+		"I": true, "": false, "a5": false, "five": false, "5abc": false, "Ivan": false} {
+		if got := numbered(tok); got != want {
+			t.Errorf("numbered(%q) = %v, want %v", tok, got, want)
+		}
 	}
 }
 
