@@ -79,8 +79,7 @@ func (s *story) components(idx []int) [][]int {
 	for x := range parent {
 		parent[x] = x
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

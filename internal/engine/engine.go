@@ -158,7 +158,6 @@ func (e *Engine) ingest(ctx context.Context, arts []article.Article) (Stats, err
 			}
 			e.absorb(d.StoryID, from)
 			b.Merges = append(b.Merges, store.Merge{From: from, Into: d.StoryID, ArticleID: a.ID})
-			touched[from] = true
 		}
 		if !touched[d.StoryID] {
 			touched[d.StoryID] = true

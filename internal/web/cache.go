@@ -92,6 +92,14 @@ type summaries struct {
 	bodies map[string]*rendered
 }
 
+// readSummaries returns the summaries of list, already read: stories
+// will not read them again.
+func readSummaries(list []store.Story) *summaries {
+	s := &summaries{list: list}
+	s.once.Do(func() {})
+	return s
+}
+
 // maxListBodies bounds the story list responses kept per generation:
 // queries are the client's to vary, the memory is not.
 const maxListBodies = 64
@@ -223,9 +231,7 @@ func (c *cache) refresh(ctx context.Context) error {
 	defer c.mu.Unlock()
 	c.checked = time.Now()
 	c.gen = n
-	sums := &summaries{list: list}
-	sums.once.Do(func() {})
-	c.sums = sums
+	c.sums = readSummaries(list)
 	order := c.order[:0]
 	for _, id := range c.order {
 		e := c.entries[id]
