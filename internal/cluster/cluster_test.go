@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
 )
@@ -268,5 +270,42 @@ func TestNamesHookReplacesProxy(t *testing.T) {
 	}
 	if want := []string{"@academi", "@hugh", "@hugh_jackman", "@jackman"}; !sameSet(names, want) || len(asked) != 1 {
 		t.Errorf("names %v (asked for %v), want %v", names, asked, want)
+	}
+}
+
+// TestWireBriefsOfDifferentCompanies clusters 24 Reuters earnings briefs
+// (Reuters-21578, February-March 1987), each about another company: the
+// same template ("Shr 34 cts vs 1.19 dlrs / Net ... vs ..."), names only
+// in an all-capitals title that marks the company between angle brackets.
+// Each is its own event; before the title's marked names and the name
+// conflict penalty, they chained into one story.
+func TestWireBriefsOfDifferentCompanies(t *testing.T) {
+	data, err := os.ReadFile("testdata/earnings.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{})
+	stories := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var r struct{ ID, Title, Text, Date string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		a := article.Article{SourceRef: r.ID, Title: r.Title, Text: r.Text}
+		a.Published, _ = time.Parse("2006-01-02T15:04:05", r.Date)
+		a.SetID()
+		d := c.Assign(a)
+		stories[d.StoryID] = append(stories[d.StoryID], r.Title)
+	}
+	joined := 0
+	for _, titles := range stories {
+		if len(titles) > 1 {
+			joined += len(titles)
+			t.Logf("one story: %q", titles)
+		}
+	}
+	// A pair may still meet by chance; a chain may not.
+	if len(stories) < 20 || joined > 4 {
+		t.Errorf("24 briefs on 24 companies made %d stories, %d briefs in stories of several", len(stories), joined)
 	}
 }

@@ -29,8 +29,8 @@ func (c *Clusterer) newQuery(vec []feat, first, last int32) *query {
 
 // similarity scores a query against story s: the weighted sum of the
 // cosines of each kind of feature with the story's centroid, less a
-// penalty for years in conflict and for the query's prominent names that
-// the story lacks, decayed with the gap in time when Options.TimeScale is
+// penalty for years in conflict, for the query's prominent names that the
+// story lacks and for prominent names in conflict, decayed with the gap in time when Options.TimeScale is
 // set.
 func (c *Clusterer) similarity(q *query, s *story) float64 {
 	o := c.opts
@@ -40,6 +40,9 @@ func (c *Clusterer) similarity(q *query, s *story) float64 {
 		x = cosine(d, q.sq, s.sq)
 	} else {
 		x = blend(d, q.sq, s.sq, o.Weights) - o.Weights.Novelty*novelty(q.names, s.sum)
+		if o.ablate&noNovelty == 0 && nameConflict(q, s) {
+			x -= o.Weights.NameConflict
+		}
 	}
 	if o.TimeScale > 0 {
 		if g := float64(s.gap(q.first, q.last)) - o.TimeWindow; g > 0 {
@@ -78,6 +81,14 @@ func cosine(d, sa, sb [kinds]float64) float64 {
 		return 0
 	}
 	return dd / math.Sqrt(na*nb)
+}
+
+// nameConflict reports whether q and s both have prominent names and
+// share none of them, either way: an earnings brief about one company and a
+// story about another, however alike their wording.
+func nameConflict(q *query, s *story) bool {
+	return len(q.names) > 0 && len(s.names) > 0 &&
+		novelty(q.names, s.sum) == 1 && novelty(s.names, q.vec) == 1
 }
 
 // novelty returns the share of the weight of names that vec lacks: how

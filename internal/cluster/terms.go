@@ -130,6 +130,7 @@ func (x *extractor) features(a article.Article) []feat {
 		}
 	default:
 		x.names(lead)
+		x.markedNames(a.Title)
 	}
 	slices.Sort(x.ids)
 	out := make([]feat, len(x.ids))
@@ -219,6 +220,36 @@ func (x *extractor) names(lead int) {
 		}
 		x.name(run, weight(i, lead))
 		i = j
+	}
+}
+
+// markedNames counts the names a title marks between angle brackets, as
+// wire services mark companies and their tickers ("COBANCO INC <CBCO> YEAR
+// NET", "<PAGE PETROLEUM LTD> YEAR LOSS"). An all-capitals title says
+// nothing else about which of its words are names.
+func (x *extractor) markedNames(title string) {
+	for {
+		i := strings.IndexByte(title, '<')
+		if i < 0 {
+			return
+		}
+		j := strings.IndexByte(title[i:], '>')
+		if j < 0 {
+			return
+		}
+		// Stop words go ("BANK OF NEW YORK"), unless they are all there
+		// is: a ticker such as <AM>.
+		toks := tokenize(nil, title[i+1:i+j])
+		var words []string
+		for _, t := range toks {
+			if w := strings.ToLower(t.text); len(toks) == 1 || !english.IsStopWord(w) {
+				words = append(words, fold(w))
+			}
+		}
+		if len(words) > 0 && len(words) <= 6 {
+			x.name(words, leadWeight)
+		}
+		title = title[i+j+1:]
 	}
 }
 
