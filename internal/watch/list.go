@@ -21,7 +21,7 @@ func ParseList(data []byte) ([]string, error) {
 	if bytes.HasPrefix(bytes.TrimSpace(data), []byte("<")) {
 		urls, err = parseOPML(data)
 	} else {
-		urls = parseLines(data)
+		urls, err = parseLines(data)
 	}
 	if err != nil {
 		return nil, err
@@ -43,17 +43,22 @@ func ParseList(data []byte) ([]string, error) {
 	return out, nil
 }
 
-func parseLines(data []byte) []string {
+func parseLines(data []byte) ([]string, error) {
 	var urls []string
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
+	n := 0
 	for sc.Scan() {
+		n++
 		line := strings.TrimSpace(sc.Text())
 		if line != "" && !strings.HasPrefix(line, "#") {
 			urls = append(urls, line)
 		}
 	}
-	return urls
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", n+1, err)
+	}
+	return urls, nil
 }
 
 // parseOPML returns the xmlUrl attributes of every outline element.

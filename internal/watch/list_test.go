@@ -1,6 +1,8 @@
 package watch
 
 import (
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,4 +36,40 @@ func TestParseList(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestParseListLongLine(t *testing.T) {
+	in := "https://a.example/rss\nhttps://b.example/" + strings.Repeat("x", 2<<20) + "\n"
+	if _, err := ParseList([]byte(in)); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("ParseList of a 2 MiB line: error %v, want one naming line 2", err)
+	}
+}
+
+// FuzzParseList checks that any input either fails or gives a non-empty
+// list of distinct absolute http(s) URLs.
+func FuzzParseList(f *testing.F) {
+	f.Add([]byte("# feeds\nhttps://a.example/rss\nhttp://b.example/atom.xml\n"))
+	f.Add([]byte(`<opml><body><outline xmlUrl="https://a.example/rss"><outline xmlUrl="https://a.example/rss"/></outline></body></opml>`))
+	f.Add([]byte("<opml><body><outline xmlUrl="))
+	f.Add([]byte("javascript:alert(1)\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		urls, err := ParseList(data)
+		if err != nil {
+			return
+		}
+		if len(urls) == 0 {
+			t.Fatal("no error and no feeds")
+		}
+		seen := map[string]bool{}
+		for _, s := range urls {
+			u, perr := url.Parse(s)
+			if perr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				t.Fatalf("accepted %q", s)
+			}
+			if seen[s] {
+				t.Fatalf("%q listed twice", s)
+			}
+			seen[s] = true
+		}
+	})
 }
