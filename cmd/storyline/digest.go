@@ -22,7 +22,8 @@ func (e *env) digestCommand(g *globalFlags) *cobra.Command {
 		Short: "Print the stories of the articles at PATH (no store needed)",
 		Long: `digest reads articles from files, folders (recursively), feeds or standard
 input ("-"), groups them into stories in memory and prints the dossier: JSON
-(the storyline.dossier/v1 contract) or Markdown. Nothing is stored.
+(the storyline.dossier/v1 contract), Markdown, or JSON Lines (--format jsonl:
+each story object of the dossier on a line of its own). Nothing is stored.
 
 Bad inputs are named on stderr and skipped; the dossier of the rest is still
 printed, and the exit status is 1.`,
@@ -31,7 +32,7 @@ printed, and the exit status is 1.`,
   curl -s https://example.org/feed.xml | storyline digest -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := e.outputFormat(format, "json", "markdown")
+			f, err := e.outputFormat(format, "json", "markdown", "jsonl")
 			if err != nil {
 				return err
 			}
@@ -62,7 +63,7 @@ printed, and the exit status is 1.`,
 		},
 	}
 	in.register(cmd)
-	cmd.Flags().StringVar(&format, "format", "", "output format: json or markdown (default markdown on a terminal, json otherwise)")
+	cmd.Flags().StringVar(&format, "format", "", "output format: json, markdown or jsonl (default markdown on a terminal, json otherwise)")
 	return cmd
 }
 
@@ -88,8 +89,11 @@ func (e *env) outputFormat(format string, allowed ...string) (string, error) {
 // writeDossier writes the dossier of stories in format f.
 func (e *env) writeDossier(w io.Writer, f string, stories []story.Story) error {
 	d := dossier.New(stories, e.now())
-	if f == "markdown" {
+	switch f {
+	case "markdown":
 		return d.WriteMarkdown(w)
+	case "jsonl":
+		return d.WriteJSONLines(w)
 	}
 	return d.WriteJSON(w)
 }

@@ -264,3 +264,57 @@ func TestUnknownFormat(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// goldenStoryLine returns the seeds' story from the golden dossier as a
+// JSON Lines line: compact, with a final newline.
+func goldenStoryLine(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("cmd/storyline/testdata/ukraine-talks.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct{ Stories []json.RawMessage }
+	if err := json.Unmarshal(data, &d); err != nil || len(d.Stories) != 1 {
+		t.Fatalf("golden dossier: %v, %d stories", err, len(d.Stories))
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, d.Stories[0]); err != nil {
+		t.Fatal(err)
+	}
+	return b.String() + "\n"
+}
+
+func TestJSONLines(t *testing.T) {
+	inRoot(t)
+	want := goldenStoryLine(t)
+	r := storyline(t, "", "digest", "--format", "jsonl", "examples/ukraine-talks")
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("digest --format jsonl (exit %d):\n%s\nwant the golden story on one line:\n%s", r.code, r.stdout, want)
+	}
+
+	dir := t.TempDir()
+	other := filepath.Join(dir, "quake.txt")
+	if err := os.WriteFile(other, []byte(" date 2025-08-20 A magnitude 6.1 earthquake struck off the coast of northern Japan early on Tuesday, shaking buildings in Sendai. No tsunami warning was issued, the meteorological agency said.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "s.db")
+	if r := storyline(t, "", "--db", db, "ingest", "examples/ukraine-talks", other); r.code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", r.code, r.stderr)
+	}
+	r = storyline(t, "", "--db", db, "show", "--all", "--format", "jsonl")
+	lines := strings.SplitAfter(r.stdout, "\n")
+	if r.code != 0 || len(lines) != 3 || lines[2] != "" {
+		t.Fatalf("show --all --format jsonl (exit %d): %d lines\n%s", r.code, len(lines)-1, r.stdout)
+	}
+	// Newest first: the earthquake (2025-08-20), then the seeds.
+	if !strings.Contains(lines[0], "Sendai") || lines[1] != want {
+		t.Errorf("show --all --format jsonl lines:\n%s", r.stdout)
+	}
+
+	if r := storyline(t, "", "--db", db, "show", "--all", "s-0000000000000000"); r.code != 1 || !strings.Contains(r.stderr, "not both") {
+		t.Errorf("show with IDs and --all: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := storyline(t, "", "--db", db, "show"); r.code != 1 || !strings.Contains(r.stderr, "--all") {
+		t.Errorf("show with nothing: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -82,32 +82,71 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (e *env) showCommand(g *globalFlags) *cobra.Command {
 	var format string
+	var all bool
 	cmd := &cobra.Command{
-		Use:   "show STORY",
-		Short: "Print one stored story's dossier",
-		Long: `show builds the dossier of one stored story (an ID from "storyline stories")
-and prints it as Markdown or as JSON in the storyline.dossier/v1 shape.`,
+		Use:   "show STORY... | --all",
+		Short: "Print stored stories' dossier",
+		Long: `show builds the dossier of stored stories (IDs from "storyline stories", or
+every story with --all, newest first) and prints it as Markdown, as JSON in the
+storyline.dossier/v1 shape, or as JSON Lines (--format jsonl: each story object
+of the dossier on a line of its own, written as soon as it is built, so that a
+whole archive streams out in bounded memory).`,
 		Example: `  storyline show s-3f2a9c0d1e4b5a6c
-  storyline show --format json s-3f2a9c0d1e4b5a6c`,
-		Args: cobra.ExactArgs(1),
+  storyline show --format json s-3f2a9c0d1e4b5a6c s-0b1c2d3e4f5a6b7c
+  storyline show --all --format jsonl > stories.jsonl`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case all && len(args) > 0:
+				return fmt.Errorf("give story IDs or --all, not both")
+			case !all && len(args) == 0:
+				return fmt.Errorf("give at least one story ID, or --all")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := e.outputFormat(format, "json", "markdown")
+			f, err := e.outputFormat(format, "json", "markdown", "jsonl")
 			if err != nil {
 				return err
 			}
-			db, eng, err := e.openStore(cmd.Context(), g)
+			ctx := cmd.Context()
+			db, eng, err := e.openStore(ctx, g)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			s, err := eng.Story(cmd.Context(), args[0])
-			if err != nil {
-				return fmt.Errorf("story %s: %w", args[0], err)
+			ids := args
+			if all {
+				ss, err := eng.Stories(ctx, store.StoryFilter{})
+				if err != nil {
+					return err
+				}
+				ids = make([]string, len(ss))
+				for i, s := range ss {
+					ids[i] = s.ID
+				}
 			}
-			return e.writeDossier(e.stdout, f, []story.Story{s})
+			var stories []story.Story
+			for _, id := range ids {
+				s, err := eng.Story(ctx, id)
+				if err != nil {
+					return fmt.Errorf("story %s: %w", id, err)
+				}
+				if f != "jsonl" {
+					stories = append(stories, s)
+					continue
+				}
+				if err := dossier.WriteStoryLine(e.stdout, dossier.FromStory(s)); err != nil {
+					return err
+				}
+			}
+			if f == "jsonl" {
+				return nil
+			}
+			return e.writeDossier(e.stdout, f, stories)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "output format: json or markdown (default markdown on a terminal, json otherwise)")
+	cmd.Flags().StringVar(&format, "format", "", "output format: json, markdown or jsonl (default markdown on a terminal, json otherwise)")
+	cmd.Flags().BoolVar(&all, "all", false, "every stored story, newest first")
 	return cmd
 }
 

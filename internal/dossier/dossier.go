@@ -295,6 +295,26 @@ func (d Dossier) WriteJSON(w io.Writer) error {
 	return enc.Encode(d)
 }
 
+// WriteJSONLines writes the dossier's stories as JSON Lines: each story
+// object of the dossier (an element of "stories"), compact, on a line of
+// its own, in the dossier's order.
+func (d Dossier) WriteJSONLines(w io.Writer) error {
+	for _, s := range d.Stories {
+		if err := WriteStoryLine(w, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteStoryLine writes one story object, compact, and a newline: a line
+// of JSON Lines output, for callers that stream stories one at a time.
+func WriteStoryLine(w io.Writer, s Story) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(s)
+}
+
 func optional(s string) *string {
 	if s == "" {
 		return nil
