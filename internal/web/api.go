@@ -149,6 +149,16 @@ type entityResponse struct {
 	Stories []dossier.Summary `json:"stories"`
 	// Quotes are the quotes whose speaker is the entity.
 	Quotes []entityQuote `json:"quotes"`
+	// Indexing is set while the server is still reading the store's
+	// stories for the first time: the lists above may then be incomplete.
+	Indexing *indexProgress `json:"indexing,omitempty"`
+}
+
+// indexProgress tells how far the first reading of the store has come.
+type indexProgress struct {
+	// Indexed of Total stories were read; they are read newest first.
+	Indexed int `json:"indexed"`
+	Total   int `json:"total"`
 }
 
 // entityQuote is a quote with the story it belongs to.
@@ -163,11 +173,14 @@ func (s *Server) apiEntity(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	en, err := s.entity(r.Context(), id)
+	idx, en, err := s.entity(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
 	out := entityResponse{Entity: en.entity, Stories: []dossier.Summary{}, Quotes: []entityQuote{}}
+	if idx.partial() {
+		out.Indexing = &indexProgress{Indexed: idx.indexed, Total: idx.total}
+	}
 	for _, sum := range en.stories {
 		out.Stories = append(out.Stories, dossier.FromSummary(sum))
 	}

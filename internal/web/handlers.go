@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -150,6 +151,8 @@ type entityView struct {
 	Entity  entityRow
 	Stories []summaryRow
 	Quotes  []quoteRow
+	// Indexing notes that the stories are still being read.
+	Indexing string
 }
 
 // entityPage serves one entity across the stories that name it.
@@ -158,11 +161,14 @@ func (s *Server) entityPage(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
-	en, err := s.entity(r.Context(), id)
+	idx, en, err := s.entity(r.Context(), id)
 	if err != nil {
 		return view{}, err
 	}
 	v := entityView{Entity: entityRows([]dossier.Entity{en.entity}, nil)[0], Stories: summaryRows(en.stories)}
+	if idx.partial() {
+		v.Indexing = fmt.Sprintf("Still reading the store: %d of %d stories so far, newest first. This page may be incomplete.", idx.indexed, idx.total)
+	}
 	byID := map[string]*summaryRow{}
 	for i := range v.Stories {
 		byID[v.Stories[i].ID] = &v.Stories[i]

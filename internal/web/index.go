@@ -2,10 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/storyline-news/storyline/internal/dossier"
@@ -15,14 +18,25 @@ import (
 )
 
 // index is what the server knows across stories: each entity with its
-// stories and quotes, and the story of each article. The store answers
-// neither question, so the index is built from every story, once per
-// store generation, in the background; requests wait for it.
+// stories and quotes. The store does not answer that question, so the
+// index is built from every story, once per store generation, in the
+// background, and each story is read again only when it has grown. On a
+// large store the first build takes a while: it publishes partial indexes
+// (the newest stories first) as it goes, and requests that cannot wait use
+// those, saying so.
 type index struct {
 	entities map[string]*entityEntry
 	// ranked holds the entities by mentions, most first, then by name.
 	ranked []*entityEntry
+	// indexed of total stories went into the index; fewer while it is
+	// being built.
+	indexed, total int
+	// gen is the store generation the index was built for.
+	gen int
 }
+
+// partial reports whether the index is missing stories still being read.
+func (idx *index) partial() bool { return idx.indexed < idx.total }
 
 // entityEntry is one entity merged across the stories that name it.
 type entityEntry struct {
@@ -42,6 +56,8 @@ type indexer struct {
 	eng     *engine.Engine
 	cache   *cache
 	convert func(story.Story) dossier.Story
+	// wait and every are indexWait and snapshotEvery; tests shorten them.
+	wait, every time.Duration
 
 	mu   sync.Mutex
 	cur  *indexBuild
@@ -68,11 +84,26 @@ type indexBuild struct {
 	err   error
 }
 
+// errIndexing reports a request that needs the entity index while the
+// first one is still being built; status maps it to 503 with Retry-After.
+var errIndexing = errors.New("the entity index is still being built; try again shortly")
+
+// indexWait is how long a request waits for the current index before it
+// makes do with the latest one published, partial or stale.
+const indexWait = time.Second
+
+// snapshotEvery is how often a build publishes the partial index of the
+// stories read so far.
+const snapshotEvery = 2 * time.Second
+
 func newIndexer(eng *engine.Engine, c *cache, convert func(story.Story) dossier.Story) *indexer {
-	return &indexer{eng: eng, cache: c, convert: convert}
+	return &indexer{eng: eng, cache: c, convert: convert, wait: indexWait, every: snapshotEvery}
 }
 
 // get returns the index of the store as it is now, building it if needed.
+// When the build takes longer than ix.wait, it returns the latest index
+// published instead, which may be partial or of an older generation; with
+// none at all it keeps waiting, and fails with errIndexing when ctx ends.
 func (ix *indexer) get(ctx context.Context) (*index, error) {
 	gen, err := ix.cache.generation(ctx)
 	if err != nil {
@@ -86,11 +117,29 @@ func (ix *indexer) get(ctx context.Context) (*index, error) {
 		go ix.build(context.WithoutCancel(ctx), b)
 	}
 	ix.mu.Unlock()
-	select {
-	case <-b.ready:
-		return b.idx, b.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	wait := time.NewTimer(ix.wait)
+	defer wait.Stop()
+	poll := time.NewTicker(ix.wait / 10)
+	defer poll.Stop()
+	waited := false
+	for {
+		select {
+		case <-b.ready:
+			return b.idx, b.err
+		case <-ctx.Done():
+			return nil, errIndexing
+		case <-wait.C:
+			waited = true
+		case <-poll.C:
+		}
+		if waited {
+			ix.mu.Lock()
+			last := ix.last
+			ix.mu.Unlock()
+			if last != nil {
+				return last, nil
+			}
+		}
 	}
 }
 
@@ -113,7 +162,7 @@ func (ix *indexer) build(ctx context.Context, b *indexBuild) {
 			ix.mu.Unlock()
 		}
 	}()
-	b.idx, b.err = ix.collect(ctx)
+	b.idx, b.err = ix.collect(ctx, b.gen)
 	if b.err == nil {
 		ix.mu.Lock()
 		ix.last = b.idx
@@ -135,34 +184,140 @@ func (ix *indexer) peek(ctx context.Context) *index {
 	return ix.last
 }
 
-// collect reads every story and indexes it.
-func (ix *indexer) collect(ctx context.Context) (*index, error) {
+// collect reads every story, newest first, with one worker per CPU, and
+// indexes them. Every ix.every it publishes the index of the longest
+// run of newest stories read so far, unless a complete index of an older
+// generation is there to serve meanwhile. What it has read is kept even
+// when it fails, so that the next build goes on from there.
+func (ix *indexer) collect(ctx context.Context, gen int) (*index, error) {
 	sums, err := ix.cache.stories(ctx)
 	if err != nil {
 		return nil, err
 	}
-	idx := &index{entities: make(map[string]*entityEntry)}
 	ix.mu.Lock()
 	old := ix.parts
 	ix.mu.Unlock()
-	parts := make(map[string]indexPart, len(sums))
-	for _, sum := range sums {
-		p, ok := old[sum.ID]
-		if !ok || p.articles != sum.Articles {
-			wire, err := ix.wire(ctx, sum.ID)
-			if err != nil {
-				return nil, err
+	parts := make([]indexPart, len(sums))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var next atomic.Int64
+	done := make(chan int)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					select {
+					case errs <- fmt.Errorf("build index: panic: %v", v):
+					default:
+					}
+					cancel()
+				}
+			}()
+			for i := int(next.Add(1) - 1); i < len(sums); i = int(next.Add(1) - 1) {
+				sum := sums[i]
+				p, ok := old[sum.ID]
+				if !ok || p.articles != sum.Articles {
+					wire, err := ix.wire(ctx, sum.ID)
+					if err != nil {
+						select {
+						case errs <- err:
+						default:
+						}
+						cancel()
+						return
+					}
+					p = indexPart{articles: sum.Articles, wire: dossier.Story{ID: wire.ID, Entities: wire.Entities, Quotes: wire.Quotes}}
+				}
+				parts[i] = p
+				select {
+				case done <- i:
+				case <-ctx.Done():
+					return
+				}
 			}
-			p = indexPart{articles: sum.Articles, wire: dossier.Story{ID: wire.ID, Entities: wire.Entities, Quotes: wire.Quotes}}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	read := make([]bool, len(sums))
+	prefix := 0 // parts[:prefix] are all read
+	tick := time.NewTicker(ix.every)
+	defer tick.Stop()
+	for open := true; open; {
+		select {
+		case i, ok := <-done:
+			if !ok {
+				open = false
+				break
+			}
+			read[i] = true
+			for prefix < len(sums) && read[prefix] {
+				prefix++
+			}
+		case <-tick.C:
+			if prefix < len(sums) {
+				ix.publishPartial(sums, parts, prefix, gen)
+			}
 		}
-		parts[sum.ID] = p
-		idx.add(sum, p.wire)
+	}
+	ix.keep(sums, parts, read)
+	select {
+	case err := <-errs:
+		return nil, err
+	default:
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return newIndex(sums, parts, len(sums), gen), nil
+}
+
+// newIndex indexes the first n stories of sums, whose parts are read, for
+// store generation gen.
+func newIndex(sums []store.Story, parts []indexPart, n, gen int) *index {
+	idx := &index{entities: make(map[string]*entityEntry), indexed: n, total: len(sums), gen: gen}
+	for i, sum := range sums[:n] {
+		idx.add(sum, parts[i].wire)
 	}
 	idx.finish()
+	return idx
+}
+
+// publishPartial makes the index of the first n stories the latest one,
+// unless the latest is complete.
+func (ix *indexer) publishPartial(sums []store.Story, parts []indexPart, n, gen int) {
 	ix.mu.Lock()
-	ix.parts = parts
+	last := ix.last
 	ix.mu.Unlock()
-	return idx, nil
+	if last != nil && !last.partial() {
+		return
+	}
+	idx := newIndex(sums, parts, n, gen)
+	ix.mu.Lock()
+	if ix.last == nil || ix.last.partial() {
+		ix.last = idx
+	}
+	ix.mu.Unlock()
+}
+
+// keep makes the parts read the ones the next build starts from; the
+// parts of stories not read this time are kept from before.
+func (ix *indexer) keep(sums []store.Story, parts []indexPart, read []bool) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	kept := make(map[string]indexPart, len(sums))
+	for i, sum := range sums {
+		if read[i] {
+			kept[sum.ID] = parts[i]
+		} else if p, ok := ix.parts[sum.ID]; ok {
+			kept[sum.ID] = p
+		}
+	}
+	ix.parts = kept
 }
 
 // wire returns a story's wire form, from the cache when it is there.

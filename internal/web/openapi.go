@@ -48,7 +48,7 @@ func opStories() *operation {
 			{name: "limit", in: "query", typ: "integer", desc: "at most this many stories (default: all)"},
 			{name: "offset", in: "query", typ: "integer", desc: "skip this many stories first"},
 		},
-		response: []dossier.Summary{}, alt: dossier.Dossier{}, errors: []int{400}}
+		response: []dossier.Summary{}, alt: dossier.Dossier{}, errors: []int{400, 503}}
 }
 
 func opStory() *operation {
@@ -69,7 +69,7 @@ func opIngest() *operation {
 
 func opEntity() *operation {
 	return &operation{id: "getEntity", summary: "One entity across stories: its stories, quotes and aliases",
-		params: []param{idParam("entity", entityPrefix)}, response: entityResponse{}, errors: []int{400, 404}}
+		params: []param{idParam("entity", entityPrefix)}, response: entityResponse{}, errors: []int{400, 404, 503}}
 }
 
 func opSearch() *operation {

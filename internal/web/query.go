@@ -146,17 +146,23 @@ func (s *Server) articleStory(ctx context.Context, articleID, hint string) (*bui
 	return s.cache.story(ctx, storyID)
 }
 
-// entity returns the entity with the given ID, merged across stories.
-func (s *Server) entity(ctx context.Context, id string) (*entityEntry, error) {
+// entity returns the entity with the given ID, merged across stories, and
+// the index it comes from, which may be partial.
+func (s *Server) entity(ctx context.Context, id string) (*index, *entityEntry, error) {
 	idx, err := s.index.get(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	en := idx.entities[id]
 	if en == nil {
-		return nil, fmt.Errorf("%w: entity %s", errNotFound, id)
+		// An index still being read, or one of an older generation, may
+		// lack an entity that the store's newer stories name.
+		if gen, err := s.cache.generation(ctx); idx.partial() || err != nil || gen != idx.gen {
+			return nil, nil, fmt.Errorf("%w (%d of %d stories read)", errIndexing, idx.indexed, idx.total)
+		}
+		return nil, nil, fmt.Errorf("%w: entity %s", errNotFound, id)
 	}
-	return en, nil
+	return idx, en, nil
 }
 
 // intParam reads a non-negative integer query parameter, def when absent,
