@@ -43,11 +43,17 @@ func (m *Model) Tag(text string) []Mention {
 	var out []Mention
 	for si, s := range sents {
 		for _, sp := range bilouSpans(tags[si]) {
-			end, typ := sp.end, storylineType[sp.typ]
+			start, end, typ := sp.start, sp.end, storylineType[sp.typ]
+			// The model learned few names with lower-case particles and
+			// may tag only "Leyen" in "von der Leyen": a person's name takes
+			// in the particles right before it.
+			for n := 0; typ == "person" && n < 3 && start > 0 && nameParticles[s[start-1].Text] && !s[start].nl; n++ {
+				start--
+			}
 			if end < len(s) && docParts[s[end-1].Text] && numbered(s[end].Text) {
 				end, typ = end+1, "other" // "Article 5", "Chapter 11"
 			}
-			out = append(out, mention(text, s[sp.start:end], typ))
+			out = append(out, mention(text, s[start:end], typ))
 		}
 	}
 	out = splitCompounds(text, sents, out)
@@ -57,6 +63,15 @@ func (m *Model) Tag(text string) []Mention {
 		}
 	}
 	return out
+}
+
+// nameParticles are the lower-case words that belong to surnames such as
+// von der Leyen, de Gaulle, van Gogh, bin Salman or al-Assad's "al".
+var nameParticles = map[string]bool{
+	"von": true, "van": true, "der": true, "den": true, "de": true, "du": true, "des": true,
+	"da": true, "di": true, "del": true, "della": true, "dos": true, "das": true,
+	"la": true, "le": true, "bin": true, "ibn": true, "al": true, "el": true,
+	"ter": true, "ten": true, "zu": true,
 }
 
 // docParts are the words that name a numbered part of a text: a mention

@@ -35,6 +35,10 @@ func TestTag(t *testing.T) {
 			"NATO:organization Mark Rutte:person NATO:organization Ukraine:location"},
 		{"“We need security to work in practice like Article 5 of NATO.”",
 			"Article 5:other NATO:organization"},
+		{"The president and von der Leyen welcomed president Trump’s willingness to contribute.",
+			"von der Leyen:person Trump:person"},
+		{"Mohammed bin Salman met Charles Michel; later bin Salman flew home.",
+			"Mohammed bin Salman:person Charles Michel:person bin Salman:person"},
 	}
 	m := Default()
 	for _, tt := range tests {
