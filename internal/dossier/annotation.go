@@ -79,7 +79,7 @@ func Annotate(a article.Article, an story.Analysis, ents []entity.Entity) Annota
 		})
 	}
 	for _, q := range an.Quotes {
-		out.Quotes = append(out.Quotes, annotationQuote(q))
+		out.Quotes = append(out.Quotes, annotationQuotes(q)...)
 	}
 	for _, e := range an.Timexes {
 		out.Timexes = append(out.Timexes, Timex{Start: e.Start, End: e.End, Text: e.Text, Type: e.Type, Value: e.Value})
@@ -110,14 +110,26 @@ func (an Annotation) WriteJSONL(w io.Writer) error {
 	return enc.Encode(an)
 }
 
-func annotationQuote(q quote.Quote) AnnotationQuote {
-	out := AnnotationQuote{
+// annotationQuotes returns the annotation quotes of q: one, or for a
+// quotation split around its cue ("X," he said. "Y.") or continued over
+// paragraphs, one per fragment, each with the quotation's speaker and cue,
+// so that every span covers quoted words only.
+func annotationQuotes(q quote.Quote) []AnnotationQuote {
+	base := AnnotationQuote{
 		Start: q.Start, End: q.End, Text: q.Text, Direct: q.Direct,
 		Speaker: optional(q.Speaker), SpeakerEntity: optional(q.SpeakerEntity), Cue: optional(q.Cue),
 	}
 	if q.SpeakerStart >= 0 {
 		start, end := q.SpeakerStart, q.SpeakerEnd
-		out.SpeakerStart, out.SpeakerEnd = &start, &end
+		base.SpeakerStart, base.SpeakerEnd = &start, &end
+	}
+	if len(q.Fragments) == 0 {
+		return []AnnotationQuote{base}
+	}
+	out := make([]AnnotationQuote, len(q.Fragments))
+	for i, f := range q.Fragments {
+		out[i] = base
+		out[i].Start, out[i].End, out[i].Text = f.Start, f.End, f.Text
 	}
 	return out
 }

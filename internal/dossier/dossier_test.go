@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/quote"
 	"github.com/storyline-news/storyline/internal/story"
 )
 
@@ -122,6 +123,30 @@ func TestComparedArticles(t *testing.T) {
 		}
 		if got := strings.Contains(md.String(), "drawn from"); got != (tc.md != "") || !strings.Contains(md.String(), tc.md) {
 			t.Errorf("Compared %d: Markdown note %v, want %q:\n%s", tc.compared, got, tc.md, md.String())
+		}
+	}
+}
+
+// A quotation split around its cue is one quote of the quote stage and one
+// annotation per fragment, each span covering quoted words only.
+func TestAnnotationSplitQuote(t *testing.T) {
+	text := "“This is a historic day,” said Friedrich Merz. “We have made progress.”"
+	runes := []rune(text)
+	qs := quote.Extract(text, quote.Options{})
+	if len(qs) != 1 || len(qs[0].Fragments) != 2 {
+		t.Fatalf("quote stage: %+v, want one quote of two fragments", qs)
+	}
+	got := annotationQuotes(qs[0])
+	want := []string{"This is a historic day", "We have made progress."}
+	if len(got) != len(want) {
+		t.Fatalf("%d annotation quotes, want %d: %+v", len(got), len(want), got)
+	}
+	for i, q := range got {
+		if q.Text != want[i] || string(runes[q.Start:q.End]) != q.Text {
+			t.Errorf("quote %d: %q at [%d:%d] (%q), want %q", i, q.Text, q.Start, q.End, string(runes[q.Start:q.End]), want[i])
+		}
+		if q.Speaker == nil || *q.Speaker != "Friedrich Merz" || q.Cue == nil || *q.Cue != "said" {
+			t.Errorf("quote %d: speaker %v, cue %v", i, q.Speaker, q.Cue)
 		}
 	}
 }

@@ -104,6 +104,16 @@ func (r *resolver) phrase(p np, cueHi int) referent {
 	if ni := x.nameOf[p.head]; ni >= 0 && x.names[ni].kind != nRole {
 		return r.nameRef(int(ni))
 	}
+	// A name in apposition to a role: "A Kremlin spokesman, Dmitry
+	// Peskov, said".
+	for k := p.head + 1; k+1 < p.hi; k++ {
+		if !x.is(k, ",") {
+			continue
+		}
+		if ni := x.nameOf[k+1]; ni >= 0 && x.names[ni].kind != nRole && x.names[ni].person() && x.names[ni].lo == k+1 {
+			return r.nameRef(int(ni))
+		}
+	}
 	return r.role(p)
 }
 
@@ -112,11 +122,17 @@ func (r *resolver) nameRef(ni int) referent {
 	x := r.x
 	n := x.names[ni]
 	ref := referent{person: n.person(), ok: true, plural: false}
+	k := r.surname(n)
+	if ref.person {
+		// The gender evidence of every name ending in the surname: "Merz"
+		// is male when the text also says "Friedrich Merz".
+		g := r.gender[k]
+		ref.female, ref.male = g == cFemale, g == cMale
+	}
 	if n.mention >= 0 && x.mentions[n.mention].Entity != "" {
 		ref.entity = x.mentions[n.mention].Entity
 		ref.name = r.entityName(ref.entity)
 	} else {
-		k := r.surname(n)
 		full := n
 		if n.person() && n.hi-n.core == 1 {
 			if j, ok := r.longest[k]; ok {
@@ -124,8 +140,6 @@ func (r *resolver) nameRef(ni int) referent {
 			}
 		}
 		ref.name = r.coreText(full)
-		g := r.gender[k]
-		ref.female, ref.male = g == cFemale, g == cMale
 		if full.mention >= 0 {
 			ref.entity = x.mentions[full.mention].Entity
 		}

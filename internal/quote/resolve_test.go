@@ -122,3 +122,39 @@ func TestExtractMentions(t *testing.T) {
 		t.Errorf("speaker span %q, want the mention", got)
 	}
 }
+
+// personAt returns a person mention of entity for the first occurrence of
+// name in text at or after byte from.
+func personAt(text, name string, from int, entity string) Mention {
+	i := from + strings.Index(text[from:], name)
+	start := len([]rune(text[:i]))
+	return Mention{Start: start, End: start + len([]rune(name)), Text: name, Type: "person", Entity: entity}
+}
+
+// Names linked to entities keep the gender of their full name: "she" is not
+// Merz, whose first name is Friedrich, when the mentions come from the
+// entity stage.
+func TestResolveGenderWithMentions(t *testing.T) {
+	text := "German Chancellor Friedrich Merz spoke first. Merz told reporters that Europe would pay its share.\n\n" +
+		"“It is not enough,” she said."
+	ms := []Mention{
+		personAt(text, "Friedrich Merz", 0, "e-merz"),
+		personAt(text, "Merz", strings.Index(text, "first."), "e-merz"),
+	}
+	q := speakerOf(t, Extract(text, Options{Mentions: ms}), "It is not enough")
+	if q.Speaker != "" || q.SpeakerEntity != "" {
+		t.Errorf("she resolved to %q (%s), want no one", q.Speaker, q.SpeakerEntity)
+	}
+}
+
+func TestResolveAppositive(t *testing.T) {
+	for _, text := range []string{
+		"A Kremlin spokesman, Dmitry Peskov, said in a statement that Moscow was open to contacts.",
+		"Dmitry Peskov, a Kremlin spokesman, said in a statement that Moscow was open to contacts.",
+	} {
+		q := speakerOf(t, Extract(text, Options{}), "that Moscow")
+		if q.Speaker != "Dmitry Peskov" {
+			t.Errorf("%s\nspeaker %q, want Dmitry Peskov", text, q.Speaker)
+		}
+	}
+}
