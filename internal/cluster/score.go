@@ -39,8 +39,9 @@ func (c *Clusterer) similarity(q *query, s *story) float64 {
 	if o.ablate&noKinds != 0 {
 		x = cosine(d, q.sq, s.sq)
 	} else {
-		x = blend(d, q.sq, s.sq, o.Weights) - o.Weights.Novelty*novelty(q.names, s.sum)
-		if o.ablate&noNovelty == 0 && nameConflict(q, s) {
+		nov := novelty(q.names, s.sum)
+		x = blend(d, q.sq, s.sq, o.Weights) - o.Weights.Novelty*nov
+		if o.ablate&noNovelty == 0 && nov == 1 && nameConflict(q, s) {
 			x -= o.Weights.NameConflict
 		}
 	}
