@@ -33,6 +33,16 @@ func TestExtractCues(t *testing.T) {
 			},
 		},
 		{
+			name: "a quotation after the cue with a comment after it (002)",
+			text: "Trump was caught on a hot mic telling Macron: “I think he wants to make a deal. You understand that? As crazy as that sounds,” seemingly about Putin, according to a BBC report.",
+			want: []view{
+				{Content: "Trump was caught on a hot mic telling Macron: “I think he wants to make a deal. You understand that? As crazy as that sounds,” seemingly about Putin",
+					SpkText: "a BBC report", Cue: "according to"},
+				{Direct: true, Content: "I think he wants to make a deal. You understand that? As crazy as that sounds",
+					Speaker: "Trump", SpkText: "Trump", Cue: "telling Macron"},
+			},
+		},
+		{
 			name: "with X saying (002)",
 			text: "European leaders pushed back, with Merz saying, “I can’t imagine that the next meeting would take place without a ceasefire.”",
 			want: []view{{Direct: true, Content: "I can’t imagine that the next meeting would take place without a ceasefire.",

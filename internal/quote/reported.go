@@ -414,6 +414,18 @@ func (x *extractor) endsContent(k, hi int) bool {
 	return x.npCue(k, hi, true).ok()
 }
 
+// quoteOpensAt reports whether token i opens a quotation: an opening mark,
+// or the first word inside one.
+func (x *extractor) quoteOpensAt(i int) bool {
+	if i >= len(x.toks) {
+		return false
+	}
+	if x.toks[i].kind == kMark && x.toks[i].role == rOpen {
+		return true
+	}
+	return x.inQuote(i) && i > 0 && x.toks[i-1].kind == kMark && x.toks[i-1].role == rOpen
+}
+
 // add records a reported-speech draft unless its content is empty or wholly
 // quoted.
 func (x *extractor) add(spk np, cueLo, cueHi int, frags ...[2]int) {
@@ -434,6 +446,12 @@ func (x *extractor) add(spk np, cueLo, cueHi int, frags ...[2]int) {
 		}
 	}
 	if words == 0 || free == 0 {
+		return
+	}
+	// Content that opens with a quotation making up most of it ("telling
+	// Macron: “I think he wants to make a deal …,” seemingly about Putin")
+	// is that direct quotation with a few words of comment after it.
+	if len(out) > 0 && x.quoteOpensAt(out[0][0]) && free*3 < words {
 		return
 	}
 	x.drafts = append(x.drafts, draft{frags: out, spk: spk, cueLo: cueLo, cueHi: cueHi})
