@@ -147,6 +147,10 @@ func (s *story) readPerson(p *parser, it *item) {
 	nbs := ws[first].s
 	if br, ok := s.roleBefore(p, it.bs, ws, roleEnd); ok {
 		r = br
+	} else if r.title == "" && first == 0 {
+		if ar, ok := s.appositionBefore(p, it.bs); ok {
+			r = ar
+		}
 	}
 	if r.title != "" {
 		it.roles = append(it.roles, r)
@@ -175,6 +179,38 @@ func (s *story) roleBefore(p *parser, bs int, ws []word, j int) (role, bool) {
 	all = append(all, ws...)
 	s.tmp = all
 	r, _, ok := p.roleBefore(all, n+j)
+	return r, ok
+}
+
+// appositionBefore parses a role in an apposition before a name that starts
+// at byte bs: "The Russian leader, Vladimir Putin, said".
+func (s *story) appositionBefore(p *parser, bs int) (role, bool) {
+	k, _ := slices.BinarySearchFunc(s.all, bs, func(w word, bs int) int { return cmp.Compare(w.pe, bs+1) })
+	from := max(0, k-24)
+	all := append(s.tmp[:0], s.all[from:k]...)
+	s.tmp = all
+	n := len(all)
+	if n == 0 || strings.TrimSpace(p.text[all[n-1].pe:bs]) != "," {
+		return role{}, false
+	}
+	all[n-1].brk = false
+	r, start, ok := p.roleBefore(all, n)
+	if !ok {
+		return role{}, false
+	}
+	// The role phrase, with its determiner, must stand on its own after
+	// punctuation or at the start of the text ("The Russian leader,
+	// Vladimir Putin, said"), not end a phrase of its own ("Speaking to
+	// the chancellor, Zelensky said").
+	if start > 0 && p.isDeterminer(all, start-1) {
+		start--
+	}
+	switch {
+	case start > 0:
+		ok = all[start-1].brk
+	case from > 0:
+		ok = s.all[from-1].brk
+	}
 	return r, ok
 }
 

@@ -102,6 +102,7 @@ func (s *story) fullClusterFor(first int, it *item) int {
 // ambiguous.
 func (s *story) bareClusterFor(first int, it *item) int {
 	before, beforePos := -1, -1
+	titled, titledN := -1, 0 // people named before it with a role ("President Joe Biden")
 	var after []int
 	for c := first; c < len(s.clusters); c++ {
 		cl := &s.clusters[c]
@@ -113,7 +114,17 @@ func (s *story) bareClusterFor(first int, it *item) int {
 				before, beforePos = c, pos
 			}
 		}
+		if cl.full[0] < it.bs && s.hasRole(cl) {
+			titled, titledN = c, titledN+1
+		}
 		after = append(after, c)
+	}
+	// Of several people of that surname named before it, the one the text
+	// gives a role is the one the surname alone stands for ("U.S. President
+	// Joe Biden met Hunter Biden's lawyers. Biden later flew …"); otherwise
+	// the one named last.
+	if titledN == 1 && before >= 0 && before != titled {
+		return titled
 	}
 	switch {
 	case before >= 0:
@@ -134,6 +145,16 @@ func (s *story) bareClusterFor(first int, it *item) int {
 		}
 	}
 	return match
+}
+
+// hasRole reports whether any full mention of cluster cl carries a role.
+func (s *story) hasRole(cl *cluster) bool {
+	for _, i := range cl.items {
+		if it := &s.items[i]; len(it.roles) > 0 && slices.Contains(cl.full, it.bs) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergePeople merges the documents' person clusters into the story's people.

@@ -89,6 +89,16 @@ var resolveTests = []struct {
 		{name: "Trump", aliases: []string{"Trump"}},
 	},
 }, {
+	name:  "a role in apposition before the name, not a role the sentence talks to",
+	names: []string{"PER:Vladimir Putin", "PER:Volodymyr Zelensky", "PER:David Cameron"},
+	texts: []string{"The Russian leader, Vladimir Putin, said Moscow would respond. Speaking to the chancellor, Volodymyr Zelensky said aid was late. " +
+		"Britain's foreign secretary, David Cameron, disagreed."},
+	entities: []want{
+		{name: "Vladimir Putin", roles: []string{"Russian Leader"}},
+		{name: "Volodymyr Zelensky", roles: []string{}},
+		{name: "David Cameron", roles: []string{"British Foreign Secretary"}},
+	},
+}, {
 	name:  "role-only references go to the person last named with the role",
 	names: []string{"PER:Volodymyr Zelenskyy", "PER:Vladimir Putin", "PER:Zelenskyy", "PER:Donald Trump"},
 	texts: []string{"The U.S. President said talks went well. U.S. President Donald Trump met Ukrainian " +
@@ -141,6 +151,13 @@ var resolveTests = []struct {
 	links: []link{{0, "Trump", 0, "Melania Trump"}, {1, "Macron", 0, "Emmanuel Macron"}, {2, "Trump", 0, "Donald Trump"}},
 	entities: []want{{name: "Melania Trump", aliases: []string{"Melania Trump", "Trump"}},
 		{name: "Brigitte Macron", aliases: []string{"Brigitte Macron"}}},
+}, {
+	name:  "a bare surname after two people of that name is the one given a role",
+	names: []string{"PER:Joe Biden", "PER:Hunter Biden", "PER:Biden"},
+	texts: []string{"U.S. President Joe Biden met Hunter Biden's lawyers on Friday. Biden later flew to Delaware."},
+	links: []link{{0, "Biden", 0, "Joe Biden"}},
+	entities: []want{{name: "Joe Biden", aliases: []string{"Biden", "Joe Biden"}, roles: []string{"U.S. President"}},
+		{name: "Hunter Biden", aliases: []string{"Hunter Biden"}}},
 }, {
 	name:  "a bare surname before two people of that name is unresolved",
 	names: []string{"PER:Donald Trump", "PER:Melania Trump", "PER:Trump"},
