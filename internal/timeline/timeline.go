@@ -158,6 +158,20 @@ func anchor(e timex.Expr, published time.Time) (date, precision, kind string, ok
 		date, precision = t.Format(time.DateOnly), "day"
 	case timex.PrecisionMonth:
 		date, precision = t.Format("2006-01"), "month"
+	case timex.PrecisionWeek:
+		// The dossier's precisions are day, month and year: a week is its
+		// month when it lies in one ("next week" in early March), else its
+		// year.
+		end, _ := e.LastDay()
+		if end.Year() == t.Year() && end.Month() == t.Month() {
+			date, precision = t.Format("2006-01"), "month"
+		} else if end.Year() == t.Year() {
+			date, precision = t.Format("2006"), "year"
+		} else {
+			return "", "", "", false
+		}
+	case timex.PrecisionQuarter, timex.PrecisionHalf, timex.PrecisionSeason:
+		date, precision = t.Format("2006"), "year"
 	case timex.PrecisionYear:
 		date, precision = t.Format("2006"), "year"
 	default:

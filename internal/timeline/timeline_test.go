@@ -70,6 +70,15 @@ func TestBuild(t *testing.T) {
 			{"2025-08-24", "day", Expected, []string{"a", "b"}},
 			{"2025-08-29", "day", Expected, []string{"c"}},
 		}},
+		{"weeks and quarters take the month or year that holds them", []Doc{
+			doc("a", "2025-03-03", "Talks with unions are scheduled for next week. Results are due in the third quarter. Markets opened this week."),
+			doc("b", "2025-03-28", "The committee meets next week."),
+		}, []brief{
+			{"2025", "year", Expected, []string{"a"}},
+			{"2025", "year", Expected, []string{"b"}}, // March 31 to April 6
+			{"2025-03", "month", Reported, []string{"a"}},
+			{"2025-03", "month", Expected, []string{"a"}},
+		}},
 		{"durations and sets are not dates", []Doc{
 			doc("a", "2025-08-18", "The war is in its fourth year. The talks lasted over two hours. They meet every week."),
 		}, []brief{}},

@@ -36,7 +36,8 @@ func (x *extractor) modified(i int) (cand, bool) {
 }
 
 // currentUnit resolves "the month", "the year", "the week" after "the end
-// of": the period containing the last date mentioned, or the creation date.
+// of": the period containing the last date mentioned, or the creation date,
+// and never one before the creation date's when the sentence looks ahead.
 func (x *extractor) currentUnit(j int) (cand, bool) {
 	u := x.unit(j)
 	if u < uDay || u > uCentury || x.at(j).lex.flags&lfPlural != 0 || unitGran[u] == gNone || x.hyphen(j+1) {
@@ -46,6 +47,15 @@ func (x *extractor) currentUnit(j int) (cand, bool) {
 	a, ok := x.base(g)
 	if !ok {
 		return cand{end: j + 1, typ: Date, value: unknown(g)}, true
+	}
+	// A last date mentioned in an earlier period does not pull a deadline
+	// ahead of the article back into it: "The plan was presented last
+	// Friday [in February]. Agencies are expected to rule by the end of the
+	// month [March]."
+	if x.known && x.direction(j, j+1) > 0 {
+		if now := at(g, x.dct); x.value(a) < x.value(now) {
+			a = now
+		}
 	}
 	return cand{end: j + 1, typ: Date, value: x.value(a), ref: a}, true
 }

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // window bounds how far, in tokens, tense cues are looked for on each side
 // of an expression.
 const window = 24
@@ -73,11 +75,37 @@ func (x *extractor) cueRight(end int) (int, int) {
 		if t.lex.key == kAnd && x.verbGroup(k+1) {
 			break
 		}
+		if t.kind == tPunct && t.num == ',' && x.attributionAt(k+1) {
+			break // "will vote on Thursday, the speaker said on Monday"
+		}
 		if c := x.cueAt(k, false); c != 0 {
 			return c, k - end + 1
 		}
 	}
 	return 0, 0
+}
+
+// attributionAt reports whether a trailing attribution starts at token k:
+// a verb of saying within the next few words of the clause ("the speaker
+// said", "officials told reporters", "according to"), whose tense is that
+// of the saying, not of what is said.
+func (x *extractor) attributionAt(k int) bool {
+	for j := k; j < len(x.toks) && j < k+5; j++ {
+		t := &x.toks[j]
+		if t.kind != tWord {
+			return false
+		}
+		if speechVerbs[strings.ToLower(x.text[t.start:t.end])] {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerbs are the verbs of a trailing attribution.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adds": true,
+	"according": true, "stated": true, "wrote": true, "announced": true, "reported": true, "noted": true,
 }
 
 // verbGroup reports whether token k opens a verb group: an auxiliary, a

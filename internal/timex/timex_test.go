@@ -268,6 +268,10 @@ func TestExtractTense(t *testing.T) {
 			{"the weekend", Date, "2013-W11-WE", "", false, ""}}},
 		{"wrapped line", "The blasts hit Kenya and Tanzania, which was attacked\non Friday in the morning.", date("1998-08-08"), []found{
 			{"Friday", Date, "1998-08-07", "", false, ""}}},
+		{"a trailing attribution has its own tense", "Parliament will vote on the budget on Thursday, the speaker said on Monday.", date("2025-03-03"), []found{
+			{"Thursday", Date, "2025-03-06", "", true, ""}, {"Monday", Date, "2025-03-03", "", false, ""}}},
+		{"a deadline ahead is not pulled back by an earlier date", "The plan was presented last Friday. Agencies are expected to rule by the end of the month.", date("2025-03-03"), []found{
+			{"last Friday", Date, "2025-02-28", "", false, ""}, {"the end of the month", Date, "2025-03", "END", true, "2025-03-31"}}},
 	})
 }
 
