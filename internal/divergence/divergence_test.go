@@ -1,6 +1,7 @@
 package divergence
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -175,5 +176,41 @@ func TestCompareEmpty(t *testing.T) {
 	}
 	if d, a := Compare([]Doc{{ID: "a"}, {ID: "b", Text: "Nothing here."}}); d != nil || a != nil {
 		t.Errorf("Compare(empty docs) = %v, %v", d, a)
+	}
+}
+
+// Topics name what a figure measures: the scale before a reading, and what
+// happened to the people counted.
+func TestTopicNames(t *testing.T) {
+	tests := []struct {
+		texts []string
+		topic string
+	}{
+		{[]string{
+			"A magnitude 6.4 earthquake struck eastern Turkey on Sunday, the agency said.",
+			"A magnitude 6.2 earthquake hit eastern Turkey on Sunday, officials said.",
+		}, "magnitude of the earthquake"},
+		{[]string{
+			"The earthquake struck the province on Sunday, killing 12 people in the mountain villages.",
+			"The earthquake struck the province on Sunday, killing 15 people in the villages.",
+		}, "number of people killed"},
+		{[]string{
+			"The storm hit the coast, injuring 40 residents near the harbour.",
+			"The storm hit the coast, injuring 45 residents near the harbour.",
+		}, "number of residents injured"},
+	}
+	for _, tc := range tests {
+		var docs []Doc
+		for i, text := range tc.texts {
+			docs = append(docs, tagged(string(rune('a'+i)), "2025-08-18", text))
+		}
+		divs, _ := Compare(docs)
+		var topics []string
+		for _, d := range divs {
+			topics = append(topics, d.Topic)
+		}
+		if !slices.Contains(topics, tc.topic) {
+			t.Errorf("%q\ndivergence topics %q, want %q among them", tc.texts, topics, tc.topic)
+		}
 	}
 }

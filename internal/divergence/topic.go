@@ -2,6 +2,7 @@ package divergence
 
 import (
 	"strings"
+	"unicode"
 )
 
 // clauseStops end a claim's clause when met walking away from the figure:
@@ -275,8 +276,47 @@ func (s *story) bestNoun(g []int) string {
 	return best
 }
 
-// countTopic names a count: "number of times Zelenskyy thanked Trump".
+// measureWords name a scale whose reading comes after them: "magnitude
+// 6.4", "Category 4", "level 3".
+var measureWords = map[string]bool{
+	"magnitude": true, "category": true, "level": true, "grade": true, "stage": true, "phase": true, "force": true,
+}
+
+// casualties maps the words that say what happened to counted people to
+// the participle a topic uses: "killing at least 30 people" is the number
+// of people killed.
+var casualties = map[string]string{
+	"killing": "killed", "killed": "killed", "kill": "killed", "dead": "killed", "died": "killed", "deaths": "killed",
+	"injuring": "injured", "injured": "injured", "wounded": "injured", "wounding": "injured", "hurt": "injured",
+	"missing": "missing", "arrested": "arrested", "arresting": "arrested", "detained": "detained",
+	"evacuated": "evacuated", "displaced": "displaced", "rescued": "rescued",
+}
+
+// countTopic names a count: "number of times Zelenskyy thanked Trump",
+// "magnitude of the earthquake", "number of people killed".
 func countTopic(t *text, c *Claim) string {
+	lo, hi := c.words[0], c.words[1]
+	if lo > 0 && t.words[lo-1].sent == t.words[lo].sent && measureWords[t.words[lo-1].lower] {
+		m := t.words[lo-1].lower
+		if hi < len(t.words) && t.words[hi].sent == t.words[lo].sent && isNoun(t.words[hi].lower) {
+			return m + " of the " + t.words[hi].lower
+		}
+		return m
+	}
+	if c.val.unit == "people" || c.unit >= 0 {
+		for k := max(0, lo-3); k < min(len(t.words), hi+3); k++ {
+			if k >= lo && k < hi || t.words[k].sent != t.words[lo].sent {
+				continue
+			}
+			if what, ok := casualties[t.words[k].lower]; ok {
+				unit := "people"
+				if c.unit >= 0 {
+					unit = t.words[c.unit].lower
+				}
+				return "number of " + unit + " " + what
+			}
+		}
+	}
 	unit := c.val.unit
 	switch {
 	case unit == "age":
@@ -290,4 +330,19 @@ func countTopic(t *text, c *Claim) string {
 		unit = t.words[c.unit].lower
 	}
 	return "number of " + unit + " " + c.Subject
+}
+
+// isNoun reports whether a lower-case word can head the noun a measure
+// applies to: a word of letters that is not a function word or a verb form
+// ending in -ed or -ing.
+func isNoun(w string) bool {
+	if w == "" || !contentWord(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
