@@ -198,6 +198,10 @@ func TestTopicNames(t *testing.T) {
 			"The storm hit the coast, injuring 40 residents near the harbour.",
 			"The storm hit the coast, injuring 45 residents near the harbour.",
 		}, "number of residents injured"},
+		{[]string{
+			"The vote will take place within a week, officials said.",
+			"The vote will take place within two weeks.",
+		}, "when the vote will take place"},
 	}
 	for _, tc := range tests {
 		var docs []Doc

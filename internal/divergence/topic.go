@@ -193,6 +193,18 @@ func future(s string) string {
 	return strings.Join(f, " ")
 }
 
+// lowerArticle lower-cases a leading article, which opened the sentence the
+// clause comes from and reads oddly inside a topic: "when The death toll
+// rose" is "when the death toll rose".
+func lowerArticle(s string) string {
+	for _, a := range []string{"The ", "A ", "An "} {
+		if strings.HasPrefix(s, a) {
+			return strings.ToLower(a[:1]) + s[1:]
+		}
+	}
+	return s
+}
+
 // pronounStart reports whether s starts with a pronoun or an anaphoric
 // phrase, which makes a poor topic.
 func pronounStart(s string) bool {
@@ -217,7 +229,7 @@ func (s *story) topic(g []int) string {
 	}
 	c := &s.claims[best]
 	t := s.texts[s.doc[best]]
-	subj := c.Subject
+	subj := lowerArticle(c.Subject)
 	switch c.Kind {
 	case Deadline:
 		return "when " + future(subj)
