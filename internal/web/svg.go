@@ -83,6 +83,10 @@ type timelineItem struct {
 // span is a period of time: [start, end).
 type span struct{ start, end time.Time }
 
+// eventTip bounds the runes of an event's text in its marker's tooltip;
+// the list under the timeline, where the marker links, has it in full.
+const eventTip = 80
+
 // parseDate reads an ISO 8601 date at the precision given: 2025-08-15,
 // 2025-08 or 2025.
 func parseDate(s string) (span, bool) {
@@ -160,7 +164,7 @@ func placeEvents(v *timelineView, events []dossier.Event, spans []span, ok []boo
 	var ends []float64
 	for _, i := range order {
 		e, sp := events[i], spans[i]
-		m := eventMark{N: i + 1, Expected: e.Kind == "expected", Title: e.Date + " — " + e.Text}
+		m := eventMark{N: i + 1, Expected: e.Kind == "expected", Title: e.Date + " — " + shorten(e.Text, eventTip)}
 		m.X, m.W = ax.place(sp, sp.end.Sub(sp.start) <= 24*time.Hour)
 		if m.W > 0 {
 			m.W = max(m.W, 2*markerR)
