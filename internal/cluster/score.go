@@ -41,7 +41,7 @@ func (c *Clusterer) similarity(q *query, s *story) float64 {
 	} else {
 		nov := novelty(q.names, s.sum)
 		x = blend(d, q.sq, s.sq, o.Weights) - o.Weights.Novelty*nov
-		if o.ablate&noNovelty == 0 && nov == 1 && nameConflict(q, s) {
+		if o.ablate&noNovelty == 0 && nameConflict(q, s, nov) {
 			x -= o.Weights.NameConflict
 		}
 	}
@@ -86,10 +86,10 @@ func cosine(d, sa, sb [kinds]float64) float64 {
 
 // nameConflict reports whether q and s both have prominent names and
 // share none of them, either way: an earnings brief about one company and a
-// story about another, however alike their wording.
-func nameConflict(q *query, s *story) bool {
-	return len(q.names) > 0 && len(s.names) > 0 &&
-		novelty(q.names, s.sum) == 1 && novelty(s.names, q.vec) == 1
+// story about another, however alike their wording. nov is q's novelty
+// against s, which the caller has already computed.
+func nameConflict(q *query, s *story, nov float64) bool {
+	return nov == 1 && len(q.names) > 0 && len(s.names) > 0 && novelty(s.names, q.vec) == 1
 }
 
 // novelty returns the share of the weight of names that vec lacks: how
