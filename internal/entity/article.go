@@ -166,9 +166,7 @@ func (s *story) readPerson(p *parser, it *item) {
 // roleBefore parses the role that ends at ws[j], a word of the mention that
 // starts at byte bs, reading on into the text before the mention.
 func (s *story) roleBefore(p *parser, bs int, ws []word, j int) (role, bool) {
-	k, _ := slices.BinarySearchFunc(s.all, bs, func(w word, bs int) int { return cmp.Compare(w.pe, bs+1) })
-	// s.all[:k] end at or before bs; a few words are enough for any role.
-	all := append(s.tmp[:0], s.all[max(0, k-24):k]...)
+	all, _ := s.wordsBefore(bs)
 	if n := len(all); n > 0 {
 		gap := p.text[all[n-1].pe:bs]
 		// Words glued to the mention ("Putin-Zelenskyy") or on another line
@@ -182,13 +180,24 @@ func (s *story) roleBefore(p *parser, bs int, ws []word, j int) (role, bool) {
 	return r, ok
 }
 
+// roleWindow is how many words before a name are read for its role: a few
+// are enough for any role.
+const roleWindow = 24
+
+// wordsBefore returns a copy, in s.tmp, of the last roleWindow words of the
+// document that end at or before byte bs, and the index in s.all of the
+// first of them.
+func (s *story) wordsBefore(bs int) ([]word, int) {
+	k, _ := slices.BinarySearchFunc(s.all, bs, func(w word, bs int) int { return cmp.Compare(w.pe, bs+1) })
+	from := max(0, k-roleWindow)
+	s.tmp = append(s.tmp[:0], s.all[from:k]...)
+	return s.tmp, from
+}
+
 // appositionBefore parses a role in an apposition before a name that starts
 // at byte bs: "The Russian leader, Vladimir Putin, said".
 func (s *story) appositionBefore(p *parser, bs int) (role, bool) {
-	k, _ := slices.BinarySearchFunc(s.all, bs, func(w word, bs int) int { return cmp.Compare(w.pe, bs+1) })
-	from := max(0, k-24)
-	all := append(s.tmp[:0], s.all[from:k]...)
-	s.tmp = all
+	all, from := s.wordsBefore(bs)
 	n := len(all)
 	if n == 0 || strings.TrimSpace(p.text[all[n-1].pe:bs]) != "," {
 		return role{}, false
@@ -218,7 +227,7 @@ func (s *story) appositionBefore(p *parser, bs int) (role, bool) {
 // president," or ", Trump’s special envoy." (end is the name's end).
 func (s *story) apposition(p *parser, end int) (role, bool) {
 	k, _ := slices.BinarySearchFunc(s.all, end, func(w word, end int) int { return cmp.Compare(w.s, end) })
-	ws := s.all[k:min(len(s.all), k+24)]
+	ws := s.all[k:min(len(s.all), k+roleWindow)]
 	if len(ws) < 1 || strings.TrimSpace(p.text[end:ws[0].s]) != "," {
 		return role{}, false
 	}
