@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -48,6 +49,8 @@ func writeBody(w http.ResponseWriter, r *http.Request, contentType, cacheControl
 		h.Set("Content-Encoding", "gzip")
 		body = gz
 	}
+	// With its length known, the body goes out in one write, not chunked.
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(body)

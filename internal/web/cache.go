@@ -75,12 +75,13 @@ type cache struct {
 	convert func(story.Story) dossier.Story
 	size    int
 
-	mu      sync.Mutex
-	gen     int       // stored articles when the entries were built
-	checked time.Time // when gen was last compared with the store
-	entries map[string]*entry
-	order   []string // insertion order, oldest first, for eviction
-	sums    *summaries
+	mu       sync.Mutex
+	gen      int       // stored articles when the entries were built
+	checked  time.Time // when gen was last compared with the store
+	checking bool      // a request is comparing it now
+	entries  map[string]*entry
+	order    []string // insertion order, oldest first, for eviction
+	sums     *summaries
 }
 
 // summaries is the list of every story summary at one generation, with
@@ -196,14 +197,23 @@ func (c *cache) peek(id string) *built {
 	}
 }
 
-// refresh drops every entry if the store has grown since they were built.
+// refresh drops the entries that are out of date if the store has grown
+// since they were built. One request at a time asks the store; the others
+// go on with the entries as they are, at most checkEvery and the one
+// question older, rather than all asking at once.
 func (c *cache) refresh(ctx context.Context) error {
 	c.mu.Lock()
-	due := time.Since(c.checked) >= checkEvery
+	due := !c.checking && time.Since(c.checked) >= checkEvery
+	c.checking = c.checking || due
 	c.mu.Unlock()
 	if !due {
 		return nil
 	}
+	defer func() {
+		c.mu.Lock()
+		c.checking = false
+		c.mu.Unlock()
+	}()
 	n, _, err := c.eng.Counts(ctx)
 	if err != nil {
 		return err
