@@ -89,7 +89,8 @@ func (s *Server) renderPage(v view) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// storyPage serves one story. Its page is rendered once per built story.
+// storyPage serves one story: a summary of a big story, or with ?full=1
+// all of it. Each is rendered once per built story.
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	b, err := s.storyFor(r)
 	if err == nil && b.story.ID != r.PathValue("id") {
@@ -98,9 +99,14 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err == nil {
+		full := r.URL.Query().Get("full") == "1"
+		page := &b.page
+		if full {
+			page = &b.full
+		}
 		var raw, gz []byte
-		raw, gz, err = b.page.get(func() ([]byte, error) {
-			return s.renderPage(view{name: "story.html", Title: b.wire.Headline, V: newStoryView(b)})
+		raw, gz, err = page.get(func() ([]byte, error) {
+			return s.renderPage(view{name: "story.html", Title: b.wire.Headline, V: newStoryView(b, full)})
 		})
 		if err == nil {
 			writeBody(w, r, "text/html; charset=utf-8", "no-cache", raw, gz)

@@ -18,9 +18,9 @@ import (
 type built struct {
 	story story.Story
 	wire  dossier.Story
-	// page and json are the story page and the API's story, made on first
-	// use.
-	page, json rendered
+	// page, full and json are the story page, its full form and the API's
+	// story, made on first use.
+	page, full, json rendered
 	// notes holds the annotations of the story's articles (article ID →
 	// *noted), made on first use.
 	notes sync.Map

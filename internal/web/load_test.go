@@ -52,7 +52,8 @@ func TestLoad(t *testing.T) {
 	for _, st := range stores {
 		s := st.open(t)
 		ts := httptest.NewServer(s)
-		for _, target := range loadTargets(t, s) {
+		targets := loadTargets(t, s)
+		for _, target := range targets {
 			for _, clients := range []int{50, 200} {
 				r := drive(ts.URL+target.path, clients, *loadTime)
 				t.Logf("%-12s %-30s %7d %8.0f %9s %9s %6d", st.name, target.name, clients, r.rate,
@@ -66,7 +67,7 @@ func TestLoad(t *testing.T) {
 type loadTarget struct{ name, path string }
 
 // loadTargets returns what the load test requests: the page of the largest
-// story and of a typical one (the median of the stories with more than one
+// story (its summary and, when it has one, its full page) and of a typical one (the median of the stories with more than one
 // article), the API's form of the typical one, and the first page of the
 // story list; each is requested once first, so that caches are warm.
 func loadTargets(t testing.TB, s *Server) []loadTarget {
@@ -81,6 +82,9 @@ func loadTargets(t testing.TB, s *Server) []loadTarget {
 		typical = bySize[multi/2]
 	}
 	out := []loadTarget{{fmt.Sprintf("story page (%d articles)", largest.Articles), "/stories/" + largest.ID}}
+	if largest.Articles > maxColumns {
+		out = append(out, loadTarget{fmt.Sprintf("full story page (%d art.)", largest.Articles), "/stories/" + largest.ID + "?full=1"})
+	}
 	if typical.ID != largest.ID {
 		out = append(out, loadTarget{fmt.Sprintf("story page (%d articles)", typical.Articles), "/stories/" + typical.ID})
 	}
@@ -91,8 +95,16 @@ func loadTargets(t testing.TB, s *Server) []loadTarget {
 		gz := do(t, s, http.MethodGet, target.path, nil, "Accept-Encoding", "gzip")
 		t.Logf("%s: %d bytes, %d gzipped", target.path, len(r.body), len(gz.body))
 	}
-	if _, err := s.index.get(context.Background()); err != nil {
-		t.Fatal(err)
+	// The entity index is built in the background on first use; the
+	// measurement starts once it is complete.
+	for {
+		idx, err := s.index.get(context.Background())
+		if err != nil && err != errIndexing {
+			t.Fatal(err)
+		}
+		if err == nil && !idx.partial() {
+			break
+		}
 	}
 	return out
 }

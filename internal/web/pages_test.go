@@ -196,6 +196,13 @@ func TestBigStory(t *testing.T) {
 	if !strings.Contains(page, "3 articles</text>") {
 		t.Error("the timeline does not group articles published on one day")
 	}
+	full := get(t, s, "/stories/"+sums[0].ID+"?full=1", 200).body
+	if !strings.Contains(full, `<a href="/stories/`+sums[0].ID+`">Summary</a>`) {
+		t.Error("the full page does not link back to the summary")
+	}
+	if strings.Contains(page, ">Summary</a>") {
+		t.Error("the summary links to itself")
+	}
 }
 
 func TestGzip(t *testing.T) {

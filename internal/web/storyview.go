@@ -16,6 +16,18 @@ const (
 	maxOutlets   = 12
 )
 
+// Limits of the story page's summary of a big story, one with more
+// articles than stand side by side; the full page (?full=1) shows
+// everything. Smaller stories are shown in full.
+const (
+	summaryEvents      = 40 // the events reported by most articles
+	summaryEntities    = 20 // rows per group, most mentioned first
+	summarySpeakers    = 12 // speakers with most quotes
+	summaryQuotes      = 6  // per speaker, shown and folded
+	summaryDivergences = 20
+	summaryRefs        = 6 // articles cited in one line
+)
+
 // storyView is the story page.
 type storyView struct {
 	ID, Headline, Span string
@@ -34,6 +46,13 @@ type storyView struct {
 	Compared           int // articles compared for divergences, when not all
 	ArticleCount       int
 	JSONHref           string
+	// Full is set on the full page of a big story; Left counts what its
+	// summary left out, and FullHref links to the page that has it.
+	Full                  bool
+	Left                  int
+	FullHref, SummaryHref string
+	MoreSpeakers          int // speakers left out of Quotes
+	MoreDivergences       int
 }
 
 // articleColumn is one article shown beside the others, its shared
@@ -64,18 +83,28 @@ type reuseRow struct {
 	Passages   int
 }
 
-// newStoryView lays out a built story for the story page.
-func newStoryView(b *built) storyView {
+// newStoryView lays out a built story for the story page: all of it when
+// full is set, else a summary within the limits above.
+func newStoryView(b *built, full bool) storyView {
 	s := b.wire
 	refs := articleRefs(s)
+	big := len(s.Articles) > maxColumns
+	events := 0
+	if big && !full {
+		events = summaryEvents
+	}
 	v := storyView{
 		ID: s.ID, Headline: s.Headline, Span: dateSpan(s.FirstPublished, s.LastPublished),
-		Refs: refs, Timeline: layoutTimeline(s.Timeline, refs, s.LastPublished),
+		Refs: refs, Timeline: layoutTimeline(s.Timeline, refs, s.LastPublished, events),
 		Entities: entityGroups(entityRows(s.Entities, refs)), EntityCount: len(s.Entities),
 		Quotes:     groupQuotes(s.Quotes, refs),
 		QuoteCount: len(s.Quotes), Divergences: divergenceRows(s.Divergences, refs),
 		Compared: s.Compared, ArticleCount: len(s.Articles),
 		JSONHref: "/api/stories/" + s.ID, Outlets: outlets(s.Articles),
+		Full: big && full, FullHref: storyHref(s.ID) + "?full=1", SummaryHref: storyHref(s.ID),
+	}
+	if big && !full {
+		v.summarize()
 	}
 	shown := refs[:min(len(refs), maxColumns)]
 	marks := passageMarks(s.Reuse, refs, shown)
@@ -177,4 +206,65 @@ func passageMarks(rs []dossier.Reuse, refs, shown []articleRef) map[string][]mar
 		}
 	}
 	return out
+}
+
+// summarize cuts the page's lists to the summary's limits, counting what
+// it leaves out.
+func (v *storyView) summarize() {
+	v.Left, v.Timeline.FullHref = v.Timeline.Left, v.FullHref+"#timeline"
+	for i := range v.Timeline.Items {
+		it := &v.Timeline.Items[i]
+		it.Articles, it.MoreRefs = capRefs(it.Articles)
+	}
+	for i := range v.Entities {
+		g := &v.Entities[i]
+		if n := len(g.Rows) + len(g.More); n > summaryEntities {
+			g.Left, g.FullHref = n-summaryEntities, v.FullHref+"#entities"
+			if len(g.Rows) > summaryEntities {
+				g.Rows = g.Rows[:summaryEntities]
+			}
+			g.More = g.More[:summaryEntities-len(g.Rows)]
+			v.Left += g.Left
+		}
+		for _, rows := range [][]entityRow{g.Rows, g.More} {
+			for j := range rows {
+				rows[j].Articles, rows[j].MoreRefs = capRefs(rows[j].Articles)
+			}
+		}
+	}
+	if n := len(v.Quotes); n > summarySpeakers {
+		v.MoreSpeakers = n - summarySpeakers
+		for _, g := range v.Quotes[summarySpeakers:] {
+			v.Left += g.Count
+		}
+		v.Quotes = v.Quotes[:summarySpeakers]
+	}
+	for i := range v.Quotes {
+		g := &v.Quotes[i]
+		if g.Count > summaryQuotes {
+			g.Left, g.FullHref = g.Count-summaryQuotes, v.FullHref+"#quotes"
+			g.More = g.More[:summaryQuotes-len(g.Quotes)]
+			v.Left += g.Left
+		}
+	}
+	if n := len(v.Divergences); n > summaryDivergences {
+		v.MoreDivergences = n - summaryDivergences
+		v.Left += v.MoreDivergences
+		v.Divergences = v.Divergences[:summaryDivergences]
+	}
+	for i := range v.Divergences {
+		for j := range v.Divergences[i].Variants {
+			vr := &v.Divergences[i].Variants[j]
+			vr.Articles, vr.MoreRefs = capRefs(vr.Articles)
+		}
+	}
+}
+
+// capRefs returns the first of refs that the summary cites in one line,
+// and how many it leaves out.
+func capRefs(refs []articleRef) ([]articleRef, int) {
+	if len(refs) <= summaryRefs {
+		return refs, 0
+	}
+	return refs[:summaryRefs], len(refs) - summaryRefs
 }

@@ -35,7 +35,9 @@ type timelineView struct {
 	Articles      []articleMark
 	Latest        *tick // the story's latest publication, dividing reported from expected
 	Items         []timelineItem
-	Drawn         bool // false when nothing has a date to draw
+	Drawn         bool   // false when nothing has a date to draw
+	Left          int    // events left out, neither drawn nor listed
+	FullHref      string // where they are
 }
 
 // tick is a labelled mark on the axis; Context marks the date of events
@@ -78,6 +80,7 @@ type timelineItem struct {
 	Expected  bool
 	Text      string
 	Articles  []articleRef
+	MoreRefs  int
 }
 
 // span is a period of time: [start, end).
@@ -108,12 +111,19 @@ func parseDate(s string) (span, bool) {
 }
 
 // layoutTimeline lays out a story's timeline; arts are the story's
-// articles with their page numbers.
-func layoutTimeline(events []dossier.Event, arts []articleRef, latest *string) timelineView {
+// articles with their page numbers. When limit > 0 only that many events
+// are drawn and listed, those reported by most articles, still numbered as
+// in the whole timeline.
+func layoutTimeline(events []dossier.Event, arts []articleRef, latest *string, limit int) timelineView {
 	v := timelineView{Width: svgWidth, X1: svgMarginX, X2: svgWidth - svgMarginX}
+	keep := mostReported(events, limit)
 	evSpans := make([]span, len(events))
 	evOK := make([]bool, len(events))
 	for i, e := range events {
+		if keep != nil && !keep[i] {
+			v.Left++
+			continue
+		}
 		v.Items = append(v.Items, timelineItem{N: i + 1, Date: e.Date, Precision: e.Precision,
 			Expected: e.Kind == "expected", Text: e.Text, Articles: refsTo(e.Articles, arts)})
 		evSpans[i], evOK[i] = parseDate(e.Date)
@@ -148,6 +158,25 @@ func layoutTimeline(events []dossier.Event, arts []articleRef, latest *string) t
 	artLanes := placeArticles(&v, arts, ax)
 	v.Height = v.AxisY + 34 + artLanes*20 + 8
 	return v
+}
+
+// mostReported marks the limit events reported by most articles, the
+// earlier first among equals; nil when there is no limit or no more events
+// than it.
+func mostReported(events []dossier.Event, limit int) []bool {
+	if limit <= 0 || len(events) <= limit {
+		return nil
+	}
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(events[order[a]].Articles) > len(events[order[b]].Articles) })
+	keep := make([]bool, len(events))
+	for _, i := range order[:limit] {
+		keep[i] = true
+	}
+	return keep
 }
 
 // placeEvents adds the events' markers in lanes so that they do not overlap

@@ -40,7 +40,7 @@ func TestLayoutTimeline(t *testing.T) {
 		{Date: "soon", Precision: "day", Kind: "expected", Text: "undatable"},
 	}
 	latest := "2025-08-19"
-	v := layoutTimeline(events, refs, &latest)
+	v := layoutTimeline(events, refs, &latest, 0)
 	if !v.Drawn || len(v.Items) != 4 || len(v.Events) != 3 || len(v.Articles) != 2 || v.Latest == nil {
 		t.Fatalf("layout: drawn %v, %d items, %d events, %d articles, latest %v",
 			v.Drawn, len(v.Items), len(v.Events), len(v.Articles), v.Latest)
@@ -70,7 +70,7 @@ func TestLayoutTimeline(t *testing.T) {
 }
 
 func TestLayoutTimelineUndated(t *testing.T) {
-	v := layoutTimeline(nil, []articleRef{{ID: "a-1", Label: "#1"}}, nil)
+	v := layoutTimeline(nil, []articleRef{{ID: "a-1", Label: "#1"}}, nil, 0)
 	if v.Drawn || len(v.Items) != 0 {
 		t.Errorf("nothing dated: %+v", v)
 	}
@@ -112,7 +112,7 @@ func TestAxisContext(t *testing.T) {
 		{Date: "2025-09-01", Precision: "day", Kind: "expected", Text: "meeting"},
 		{Date: "2027", Precision: "year", Kind: "expected", Text: "far ahead"},
 	}
-	v := layoutTimeline(events, refs, nil)
+	v := layoutTimeline(events, refs, nil, 0)
 	x := map[int]eventMark{}
 	for _, e := range v.Events {
 		x[e.N] = e

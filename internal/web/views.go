@@ -165,6 +165,7 @@ type entityRow struct {
 	Aliases, Roles       string
 	Mentions             int
 	Articles             []articleRef
+	MoreRefs             int // articles left out of Articles
 }
 
 func entityRows(es []dossier.Entity, refs []articleRef) []entityRow {
@@ -183,6 +184,8 @@ func entityRows(es []dossier.Entity, refs []articleRef) []entityRow {
 type entityGroup struct {
 	Title      string
 	Rows, More []entityRow
+	Left       int    // rows the story page's summary leaves out
+	FullHref   string // where they are
 }
 
 // entityGroups groups entity rows by type: people, organisations, places,
@@ -214,11 +217,13 @@ const quotesShown = 4
 
 // quoteGroup is the quotes of one speaker: Quotes shown, More folded.
 type quoteGroup struct {
-	Speaker string // "" for quotes without a resolved speaker
-	Href    string
-	Quotes  []quoteRow
-	More    []quoteRow
-	Count   int
+	Speaker  string // "" for quotes without a resolved speaker
+	Href     string
+	Quotes   []quoteRow
+	More     []quoteRow
+	Count    int
+	Left     int    // quotes the story page's summary leaves out
+	FullHref string // where they are
 }
 
 type quoteRow struct {
@@ -280,6 +285,7 @@ type divergenceRow struct {
 type variantRow struct {
 	Value    string
 	Articles []articleRef
+	MoreRefs int
 }
 
 func divergenceRows(ds []dossier.Divergence, refs []articleRef) []divergenceRow {
