@@ -53,6 +53,13 @@ func (m *Model) Tag(text string) []Mention {
 			if end < len(s) && docParts[s[end-1].Text] && numbered(s[end].Text) {
 				end, typ = end+1, "other" // "Article 5", "Chapter 11"
 			}
+			if typ == "person" && end < len(s) {
+				// "Charles de Gaulle airport", "Kennedy School": a place or
+				// an institution named after a person, not the person.
+				if t, ok := namedAfter[strings.ToLower(s[end].Text)]; ok {
+					end, typ = end+1, t
+				}
+			}
 			out = append(out, mention(text, s[start:end], typ))
 		}
 	}
@@ -72,6 +79,18 @@ var nameParticles = map[string]bool{
 	"da": true, "di": true, "del": true, "della": true, "dos": true, "das": true,
 	"la": true, "le": true, "bin": true, "ibn": true, "al": true, "el": true,
 	"ter": true, "ten": true, "zu": true,
+}
+
+// namedAfter maps the nouns that, right after a person's name, make it the
+// name of a place or an institution to that type.
+var namedAfter = map[string]string{
+	"airport": "location", "airfield": "location", "airbase": "location", "stadium": "location",
+	"arena": "location", "bridge": "location", "square": "location", "street": "location",
+	"avenue": "location", "boulevard": "location", "station": "location", "park": "location",
+	"palace": "location", "hospital": "location", "prison": "location", "dam": "location",
+	"harbour": "location", "harbor": "location", "highway": "location", "tunnel": "location",
+	"canal": "location", "university": "organization", "college": "organization",
+	"school": "organization", "institute": "organization", "foundation": "organization",
 }
 
 // docParts are the words that name a numbered part of a text: a mention

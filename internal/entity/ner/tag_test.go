@@ -39,6 +39,8 @@ func TestTag(t *testing.T) {
 			"von der Leyen:person Trump:person"},
 		{"Mohammed bin Salman met Charles Michel; later bin Salman flew home.",
 			"Mohammed bin Salman:person Charles Michel:person bin Salman:person"},
+		{"Macron flew from Charles de Gaulle airport to meet Trump.",
+			"Macron:person Charles de Gaulle airport:location Trump:person"},
 	}
 	m := Default()
 	for _, tt := range tests {
