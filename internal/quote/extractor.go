@@ -35,8 +35,11 @@ type draft struct {
 	direct       bool
 	spk          np
 	cueLo, cueHi int // cue tokens, cueLo < 0 when none
-	speaker      string
-	entity       string
+	// aside marks reported content that states nothing: an object or an
+	// intention (see Quote.Statement).
+	aside   bool
+	speaker string
+	entity  string
 }
 
 // extractors recycles extractors, whose slices are sized by the texts
@@ -177,7 +180,7 @@ func (x *extractor) quotes() []Quote {
 			continue
 		}
 		seen[key] = true
-		q := Quote{Start: all.Start, End: all.End, Text: all.Text, Direct: d.direct,
+		q := Quote{Start: all.Start, End: all.End, Text: all.Text, Direct: d.direct, Statement: d.direct || !d.aside,
 			Speaker: d.speaker, SpeakerEntity: d.entity, SpeakerStart: -1, SpeakerEnd: -1,
 			CueStart: -1, CueEnd: -1}
 		if len(d.frags) > 1 {

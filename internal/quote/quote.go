@@ -22,6 +22,13 @@ type Quote struct {
 	// Direct reports a quotation in quotation marks; false marks reported
 	// speech ("Zelenskyy told reporters that …").
 	Direct bool
+	// Statement reports content that gives what the speaker said: a
+	// quotation, or a reported clause. It is false for reported content
+	// that is the object of a verb ("praised the promise", "denies these
+	// allegations") or an intention ("wants to end the war", "has not
+	// agreed to a ceasefire"): attributions, but not statements to list as
+	// what someone said.
+	Statement bool
 	// Speaker is the speaker's name: the canonical name of the entity the
 	// speaker phrase refers to (a pronoun resolved to the person it stands
 	// for, a surname to the full name), the name of an organization, or ""

@@ -71,3 +71,39 @@ func TestSeedTextSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestStatement checks which reported content is a statement to list as
+// what someone said, and which is an attribution of a thing or an
+// intention.
+func TestStatement(t *testing.T) {
+	for _, tt := range []struct {
+		in, content string
+		want        bool
+	}{
+		{"Zelenskyy praised the promise of security guarantees on Monday.", "the promise of security guarantees on Monday", false},
+		{"Putin denies these allegations.", "these allegations", false},
+		{"Many officials doubt Putin wants to end the war in Ukraine.", "to end the war in Ukraine", false},
+		{"Trump said discussions focused on security guarantees for Ukraine.", "discussions focused on security guarantees for Ukraine", true},
+		{"Merz said such a meeting could take place within two weeks.", "such a meeting could take place within two weeks", true},
+		{"Zelenskyy told reporters that the details would be worked out.", "that the details would be worked out", true},
+	} {
+		var got *Quote
+		for _, q := range Extract(tt.in, Options{}) {
+			if q.Content() == tt.content {
+				got = &q
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no quote %q in %+v", tt.in, tt.content, Extract(tt.in, Options{}))
+			continue
+		}
+		if got.Statement != tt.want {
+			t.Errorf("%q: %q Statement = %v, want %v", tt.in, tt.content, got.Statement, tt.want)
+		}
+	}
+	for _, q := range Extract("“We praise the plan,” Trump said. He praised “a major step forward.”", Options{}) {
+		if q.Direct && !q.Statement {
+			t.Errorf("direct quote %q is not a statement", q.Text)
+		}
+	}
+}

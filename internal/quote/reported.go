@@ -111,6 +111,24 @@ func (x *extractor) reportedAt(j int, ci cueInfo, st sentence) {
 		return
 	}
 	x.add(subj, j, e, [2]int{cs, ce})
+	if n := len(x.drafts); n > 0 && x.drafts[n-1].cueLo == j {
+		x.drafts[n-1].aside = ci.kind == cueObj || x.is(cs, "to") || !x.clause(cs, ce)
+	}
+}
+
+// clause reports whether tokens [lo, hi) read as a clause rather than a
+// noun phrase: they open with a conjunction (that, whether, if), hold a
+// verb (a word in -ed, an auxiliary) or a quotation, or run long.
+func (x *extractor) clause(lo, hi int) bool {
+	if x.is(lo, "that") || x.is(lo, "whether") || x.is(lo, "if") || hi-lo > 12 {
+		return true
+	}
+	for i := lo; i < hi; i++ {
+		if x.inQuote(i) || x.isWord(i) && !x.toks[i].cap && (x.pastVerb(i) || x.cls(i)&(cVerbish|cPronoun) != 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // citesSource reports "citing" (or "cited") followed by nothing but the

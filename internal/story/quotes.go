@@ -13,8 +13,9 @@ const minReported = 4
 
 // Notable returns the quotes of one article worth listing in a story's
 // dossier: every direct quote, and reported speech with a known speaker
-// and a statement of some length that no longer quote of the same speaker
-// already contains. Annotations keep everything the quote stage found.
+// and a statement (not the object of "praised" or an intention, see
+// quote.Quote.Statement) of some length that no longer quote of the same
+// speaker already contains. Annotations keep everything the quote stage found.
 func Notable(qs []quote.Quote) []quote.Quote {
 	var out []quote.Quote
 	for i, q := range qs {
@@ -22,7 +23,7 @@ func Notable(qs []quote.Quote) []quote.Quote {
 			out = append(out, q)
 			continue
 		}
-		if q.Speaker == "" || len(strings.Fields(q.Content())) < minReported || contained(qs, i) {
+		if q.Speaker == "" || !q.Statement || len(strings.Fields(q.Content())) < minReported || contained(qs, i) {
 			continue
 		}
 		out = append(out, q)
