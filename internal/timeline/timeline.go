@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/entity/ner"
 	"github.com/storyline-news/storyline/internal/timex"
@@ -119,6 +120,9 @@ func candidates(d Doc) []candidate {
 	runes := []rune(d.Text)
 	var out []candidate
 	for _, s := range sentences(d.Text) {
+		if heading(runes, s) {
+			continue // "A Friendly Tone After February’s Disastrous Encounter"
+		}
 		for _, e := range d.Timexes {
 			if e.Start < s.start || e.End > s.end {
 				continue
@@ -195,6 +199,24 @@ func sentences(text string) []span {
 		out = append(out, span{s[0].Start, s[len(s)-1].End})
 	}
 	return out
+}
+
+// heading reports whether sentence s is a heading: a short line of its own
+// without final punctuation, which names a section rather than reports an
+// event. A text of one line is not a heading.
+func heading(text []rune, s span) bool {
+	if strings.TrimSpace(string(text[:s.start])) == "" && strings.TrimSpace(string(text[s.end:])) == "" {
+		return false
+	}
+	if s.start > 0 && text[s.start-1] != '\n' || s.end < len(text) && text[s.end] != '\n' {
+		return false
+	}
+	line := strings.TrimSpace(string(text[s.start:s.end]))
+	if line == "" || len(strings.Fields(line)) > 12 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return !strings.ContainsRune(".!?:;\"”’'…)", last)
 }
 
 // entitiesIn returns the sorted, distinct entity IDs mentioned in [start, end).

@@ -49,6 +49,13 @@ func TestBuild(t *testing.T) {
 			{"2025-02", "month", Reported, []string{"a"}},
 			{"2025-08-15", "day", Reported, []string{"a"}},
 		}},
+		{"a subheading is not an event; a one-line text is", []Doc{
+			doc("a", "2025-08-18", "Trump met Putin in Alaska on Friday.\nA Friendly Tone After February’s Shouting Match\nThe mood was cordial."),
+			doc("b", "2025-08-18", "Floods closed schools in Bavaria on Saturday"),
+		}, []brief{
+			{"2025-08-15", "day", Reported, []string{"a"}},
+			{"2025-08-16", "day", Reported, []string{"b"}},
+		}},
 		{"the same event from two outlets is one entry", []Doc{
 			doc("a", "2025-08-18", "Trump met Putin for a summit in Alaska on Friday."),
 			doc("b", "2025-08-19", "The summit between Trump and Putin in Alaska took place on August 15."),
