@@ -256,6 +256,9 @@ func (x *extractor) markedNames(title string) {
 // name counts one mention of the name made of the given lower-case words.
 func (x *extractor) name(words []string, w float64) {
 	for _, word := range words {
+		if len(words) >= 2 && genericName[word] {
+			continue // "Statistics" of Statistics Canada, "New" of New Zealand
+		}
 		x.add(x.voc.intern(namePrefix+word), w)
 	}
 	if len(words) >= 2 {
@@ -270,6 +273,23 @@ func isName(tok token) bool {
 	}
 	w := strings.ToLower(tok.text)
 	return !english.IsStopWord(w) && !calendar[w]
+}
+
+// genericName words are common nouns and adjectives that many names share
+// ("Statistics Canada", "Central Bureau of Statistics", "New Zealand", "New
+// York"): within a longer name they do not count as a name of their own.
+var genericName = map[string]bool{
+	"statistics": true, "statistical": true, "bureau": true, "office": true, "central": true,
+	"national": true, "bank": true, "reserve": true, "ministry": true, "department": true,
+	"institute": true, "federal": true, "council": true, "commission": true, "agency": true,
+	"association": true, "corporation": true, "corp": true, "company": true, "co": true,
+	"inc": true, "ltd": true, "plc": true, "group": true, "international": true,
+	"university": true, "government": true, "new": true, "general": true, "united": true,
+	"state": true, "states": true, "north": true, "south": true, "east": true, "west": true,
+	"city": true, "county": true, "republic": true, "union": true, "party": true,
+	"house": true, "court": true, "board": true, "committee": true, "trust": true,
+	"financial": true, "securities": true, "exchange": true, "holdings": true,
+	"industries": true, "services": true, "systems": true, "american": true,
 }
 
 // calendar words are capitalized in English without naming anything
@@ -298,7 +318,7 @@ func (x *extractor) term(word string) string {
 		return word
 	}
 	w := strings.ToLower(word)
-	if utf8.RuneCountInString(w) < 2 || english.IsStopWord(w) {
+	if utf8.RuneCountInString(w) < 2 || english.IsStopWord(w) || calendar[w] && w != "march" && w != "may" {
 		return ""
 	}
 	return english.Stem(w, false)
