@@ -181,15 +181,28 @@ func (ax axis) lines(y float64) (segs, breaks []segmentLine) {
 	return segs, breaks
 }
 
-// ticks returns the focus's ticks and a labelled tick per context date.
+// ticks returns the focus's ticks and a tick per context date, labelled
+// where the label does not run into the previous one.
 func (ax axis) ticks() []tick {
 	var out []tick
-	for _, c := range ax.before {
-		out = append(out, tick{X: c.x, Label: c.label, Context: true})
-	}
+	out = appendContext(out, ax.before)
 	out = append(out, ax.focus.ticks()...)
-	for _, c := range ax.after {
-		out = append(out, tick{X: c.x, Label: c.label, Context: true})
+	return appendContext(out, ax.after)
+}
+
+// labelWidth estimates the width of a tick label in SVG user units.
+func labelWidth(s string) float64 { return 6.5 * float64(len([]rune(s))) }
+
+// appendContext appends the ticks of context dates; a date too close to
+// the last labelled one keeps its tick without a label.
+func appendContext(out []tick, cs []contextDate) []tick {
+	lastX, lastW := math.Inf(-1), 0.0
+	for _, c := range cs {
+		t := tick{X: c.x, Context: true}
+		if w := labelWidth(c.label); c.x-lastX >= (lastW+w)/2+6 {
+			t.Label, lastX, lastW = c.label, c.x, w
+		}
+		out = append(out, t)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +138,39 @@ func TestAxisContext(t *testing.T) {
 	}
 	if strings.Join(context, ",") != "2014,Feb 2025,2027" {
 		t.Errorf("context labels %v", context)
+	}
+}
+
+// TestCrowdedContextLabels checks that many background dates squeezed into
+// an edge segment keep their ticks but label only those with room.
+func TestCrowdedContextLabels(t *testing.T) {
+	refs := []articleRef{{ID: "a-1", Label: "#1", Date: "1987-03-02"}, {ID: "a-2", Label: "#2", Date: "1987-03-30"}}
+	var events []dossier.Event
+	for y := 1988; y < 2008; y++ {
+		events = append(events, dossier.Event{Date: fmt.Sprint(y), Precision: "year", Kind: "expected", Text: "due"})
+	}
+	v := layoutTimeline(events, refs, nil, 0)
+	var ticks []tick
+	for _, tk := range v.Ticks {
+		if tk.Context {
+			ticks = append(ticks, tk)
+		}
+	}
+	if len(ticks) != 20 {
+		t.Fatalf("%d context ticks, want 20", len(ticks))
+	}
+	lastX, lastW, labelled := -1e9, 0.0, 0
+	for _, tk := range ticks {
+		if tk.Label == "" {
+			continue
+		}
+		labelled++
+		if w := labelWidth(tk.Label); tk.X-lastX < (lastW+w)/2 {
+			t.Errorf("label %q at %.1f runs into the one at %.1f", tk.Label, tk.X, lastX)
+		}
+		lastX, lastW = tk.X, labelWidth(tk.Label)
+	}
+	if labelled < 2 || labelled == 20 {
+		t.Errorf("%d of 20 crowded context dates labelled", labelled)
 	}
 }
