@@ -95,11 +95,16 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	b, err := s.storyFor(r)
 	if err == nil && b.story.ID != r.PathValue("id") {
 		// The story was merged into b's: its page moved there.
-		http.Redirect(w, r, "/stories/"+b.story.ID, http.StatusMovedPermanently)
+		to := "/stories/" + b.story.ID
+		if r.URL.RawQuery != "" {
+			to += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
 		return
 	}
 	if err == nil {
-		full := r.URL.Query().Get("full") == "1"
+		// A story small enough to show in full has one page.
+		full := r.URL.Query().Get("full") == "1" && len(b.wire.Articles) > maxColumns
 		page := &b.page
 		if full {
 			page = &b.full

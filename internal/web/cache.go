@@ -75,13 +75,17 @@ type cache struct {
 	convert func(story.Story) dossier.Story
 	size    int
 
-	mu       sync.Mutex
-	gen      int       // stored articles when the entries were built
-	checked  time.Time // when gen was last compared with the store
-	checking bool      // a request is comparing it now
-	entries  map[string]*entry
-	order    []string // insertion order, oldest first, for eviction
-	sums     *summaries
+	mu      sync.Mutex
+	gen     int       // stored articles when the entries were built
+	checked time.Time // when gen was last compared with the store
+	// epoch counts invalidations; checkedEpoch is the epoch the last
+	// comparison started in, and inFlight that of the comparison under way
+	// (-1 when none): one at a time per epoch, and an invalidation starts
+	// a new one at once.
+	epoch, checkedEpoch, inFlight int
+	entries                       map[string]*entry
+	order                         []string // insertion order, oldest first, for eviction
+	sums                          *summaries
 }
 
 // summaries is the list of every story summary at one generation, with
@@ -120,7 +124,7 @@ type entry struct {
 }
 
 func newCache(eng *engine.Engine, convert func(story.Story) dossier.Story, size int) *cache {
-	return &cache{eng: eng, convert: convert, size: size, entries: make(map[string]*entry)}
+	return &cache{eng: eng, convert: convert, size: size, entries: make(map[string]*entry), inFlight: -1}
 }
 
 // story returns the built story with the given ID.
@@ -200,18 +204,24 @@ func (c *cache) peek(id string) *built {
 // refresh drops the entries that are out of date if the store has grown
 // since they were built. One request at a time asks the store; the others
 // go on with the entries as they are, at most checkEvery and the one
-// question older, rather than all asking at once.
+// question older, rather than all asking at once. After an invalidation
+// (an ingest through the API) the next request asks at once.
 func (c *cache) refresh(ctx context.Context) error {
 	c.mu.Lock()
-	due := !c.checking && time.Since(c.checked) >= checkEvery
-	c.checking = c.checking || due
+	e := c.epoch
+	due := (e != c.checkedEpoch || time.Since(c.checked) >= checkEvery) && c.inFlight != e
+	if due {
+		c.inFlight = e
+	}
 	c.mu.Unlock()
 	if !due {
 		return nil
 	}
 	defer func() {
 		c.mu.Lock()
-		c.checking = false
+		if c.inFlight == e {
+			c.inFlight = -1
+		}
 		c.mu.Unlock()
 	}()
 	n, _, err := c.eng.Counts(ctx)
@@ -219,9 +229,13 @@ func (c *cache) refresh(ctx context.Context) error {
 		return err
 	}
 	c.mu.Lock()
+	if e < c.checkedEpoch {
+		c.mu.Unlock()
+		return nil // a comparison started later has been applied
+	}
 	changed := n != c.gen
 	if !changed {
-		c.checked = time.Now()
+		c.checked, c.checkedEpoch = time.Now(), e
 	}
 	c.mu.Unlock()
 	if !changed {
@@ -239,7 +253,10 @@ func (c *cache) refresh(ctx context.Context) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.checked = time.Now()
+	if e < c.checkedEpoch {
+		return nil
+	}
+	c.checked, c.checkedEpoch = time.Now(), e
 	c.gen = n
 	c.sums = readSummaries(list)
 	order := c.order[:0]
@@ -331,7 +348,7 @@ func (c *cache) listBody(ctx context.Context, key string, encode func() ([]byte,
 // invalidate makes the next request compare the cache with the store.
 func (c *cache) invalidate() {
 	c.mu.Lock()
-	c.checked = time.Time{}
+	c.epoch++
 	c.mu.Unlock()
 }
 

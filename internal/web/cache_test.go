@@ -6,7 +6,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
 )
 
@@ -52,5 +54,40 @@ func TestCacheKeepsUnchangedStories(t *testing.T) {
 	// The entity page reflects the grown story.
 	if r := get(t, s, "/entities/"+seed.Entities[0].ID, http.StatusOK); !strings.Contains(r.body, "/stories/"+seed.ID) {
 		t.Errorf("entity page lacks the story")
+	}
+}
+
+// While one request compares the cache with the store, the others go on
+// without asking; an ingest through the API makes the next request ask at
+// once, even with a comparison under way.
+func TestRefreshAfterInvalidate(t *testing.T) {
+	s := newSeeded(t, Options{})
+	c, ctx := s.cache, context.Background()
+	if err := c.refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c.mu.Lock()
+	gen := c.gen
+	c.checked = time.Time{} // a check is due …
+	c.inFlight = c.epoch    // … and under way
+	c.mu.Unlock()
+
+	a := article.Article{SourceRef: "flood.txt", Text: "Floods closed schools across Bavaria on Friday, officials said."}
+	a.SetID()
+	if _, err := s.eng.Ingest(ctx, []article.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if c.gen != gen {
+		t.Fatalf("a second request compared with the store while a comparison was under way")
+	}
+	c.invalidate()
+	if err := c.refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if c.gen != gen+1 {
+		t.Errorf("after an invalidation the cache reflects %d articles, want %d", c.gen, gen+1)
 	}
 }

@@ -46,6 +46,10 @@ func TestMergedStoryRedirects(t *testing.T) {
 	if got := r.header.Get("Location"); got != "/stories/"+live {
 		t.Errorf("redirect to %q, want /stories/%s", got, live)
 	}
+	r = get(t, h, "/stories/"+retired+"?full=1", http.StatusMovedPermanently)
+	if got := r.header.Get("Location"); got != "/stories/"+live+"?full=1" {
+		t.Errorf("redirect of the full page to %q, want /stories/%s?full=1", got, live)
+	}
 	get(t, h, "/stories/"+live, http.StatusOK)
 	var st dossier.Story
 	decode(t, get(t, h, "/api/stories/"+retired, http.StatusOK).body, &st)
