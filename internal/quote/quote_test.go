@@ -86,6 +86,10 @@ func TestStatement(t *testing.T) {
 		{"Trump said discussions focused on security guarantees for Ukraine.", "discussions focused on security guarantees for Ukraine", true},
 		{"Merz said such a meeting could take place within two weeks.", "such a meeting could take place within two weeks", true},
 		{"Zelenskyy told reporters that the details would be worked out.", "that the details would be worked out", true},
+		{"Merz said Europe stands with Ukraine.", "Europe stands with Ukraine", true},
+		{"Zelenskyy said Ukraine needs air defence now.", "Ukraine needs air defence now", true},
+		{"Macron said the war ends soon.", "the war ends soon", true},
+		{"Trump said that Putin had suggested this sequence of meetings.", "this sequence of meetings", false},
 	} {
 		var got *Quote
 		for _, q := range Extract(tt.in, Options{}) {

@@ -110,21 +110,32 @@ func (x *extractor) reportedAt(j int, ci cueInfo, st sentence) {
 	if x.citesSource(j, cs, ce) {
 		return
 	}
+	n := len(x.drafts)
 	x.add(subj, j, e, [2]int{cs, ce})
-	if n := len(x.drafts); n > 0 && x.drafts[n-1].cueLo == j {
-		x.drafts[n-1].aside = ci.kind == cueObj || x.is(cs, "to") || !x.clause(cs, ce)
+	if len(x.drafts) > n {
+		x.drafts[n].aside = ci.kind == cueObj || x.is(cs, "to") || !x.clause(cs, ce)
 	}
 }
 
 // clause reports whether tokens [lo, hi) read as a clause rather than a
-// noun phrase: they open with a conjunction (that, whether, if), hold a
-// verb (a word in -ed, an auxiliary) or a quotation, or run long.
+// noun phrase. Only a short phrase that opens with a determiner and holds
+// no verb is taken for a noun phrase ("these allegations", "this sequence
+// of meetings"); a verb is a word in -ed, an auxiliary, a pronoun's
+// company or a word in -s after a noun ("the war ends soon").
 func (x *extractor) clause(lo, hi int) bool {
-	if x.is(lo, "that") || x.is(lo, "whether") || x.is(lo, "if") || hi-lo > 12 {
-		return true
+	if hi-lo > 12 || !x.isWord(lo) || x.cls(lo)&cDet == 0 || x.cls(lo)&cPronoun != 0 {
+		return true // "that …", "Europe stands with Ukraine", "he will …"
 	}
 	for i := lo; i < hi; i++ {
-		if x.inQuote(i) || x.isWord(i) && !x.toks[i].cap && (x.pastVerb(i) || x.cls(i)&(cVerbish|cPronoun) != 0) {
+		if x.inQuote(i) || !x.isWord(i) || x.toks[i].cap {
+			continue
+		}
+		if x.pastVerb(i) || x.cls(i)&(cVerbish|cPronoun) != 0 {
+			return true
+		}
+		w := x.word(i)
+		if i > lo && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && x.isWord(i-1) && !x.toks[i-1].cap &&
+			x.cls(i-1)&(cDet|cPrep) == 0 && !strings.HasSuffix(x.word(i-1), "s") {
 			return true
 		}
 	}
