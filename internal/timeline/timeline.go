@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/entity/ner"
@@ -201,22 +202,61 @@ func sentences(text string) []span {
 	return out
 }
 
-// heading reports whether sentence s is a heading: a short line of its own
-// without final punctuation, which names a section rather than reports an
-// event. A text of one line is not a heading.
+// heading reports whether sentence s is a heading: a line of its own in
+// title case, short and without final punctuation, which names a section
+// ("A Friendly Tone After February’s Disastrous Encounter") rather than
+// reports an event. A text of one line has none.
 func heading(text []rune, s span) bool {
-	if strings.TrimSpace(string(text[:s.start])) == "" && strings.TrimSpace(string(text[s.end:])) == "" {
+	before, after := lineEdge(text, s.start-1, -1), lineEdge(text, s.end, 1)
+	if before == edgeText || after == edgeText || before == edgeStart && after == edgeEnd {
 		return false
 	}
-	if s.start > 0 && text[s.start-1] != '\n' || s.end < len(text) && text[s.end] != '\n' {
+	words := strings.Fields(string(text[s.start:s.end]))
+	if len(words) == 0 || len(words) > 12 {
 		return false
 	}
-	line := strings.TrimSpace(string(text[s.start:s.end]))
-	if line == "" || len(strings.Fields(line)) > 12 {
+	last, _ := utf8.DecodeLastRuneInString(words[len(words)-1])
+	if strings.ContainsRune(".!?:;\"”’'…)", last) {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(line)
-	return !strings.ContainsRune(".!?:;\"”’'…)", last)
+	long, caps := 0, 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) {
+			continue
+		}
+		long++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return long >= 2 && caps*10 >= long*8
+}
+
+// What lineEdge finds next to a sentence.
+const (
+	edgeText  = iota // more text on the same line
+	edgeLine         // a line break
+	edgeStart        // the start of the text
+	edgeEnd          // the end of the text
+)
+
+// lineEdge steps from text[i] in direction dir over blanks and reports
+// what it meets first.
+func lineEdge(text []rune, i, dir int) int {
+	for ; i >= 0 && i < len(text); i += dir {
+		switch text[i] {
+		case '\n':
+			return edgeLine
+		case ' ', '\t', '\r', '\u00a0':
+			continue
+		}
+		return edgeText
+	}
+	if i < 0 {
+		return edgeStart
+	}
+	return edgeEnd
 }
 
 // entitiesIn returns the sorted, distinct entity IDs mentioned in [start, end).

@@ -52,7 +52,9 @@ func TestBuild(t *testing.T) {
 		{"a subheading is not an event; a one-line text is", []Doc{
 			doc("a", "2025-08-18", "Trump met Putin in Alaska on Friday.\nA Friendly Tone After February’s Shouting Match\nThe mood was cordial."),
 			doc("b", "2025-08-18", "Floods closed schools in Bavaria on Saturday"),
+			doc("c", "2025-08-18", "Key dates:\r\n  Aug 10 - Trump announces a summit\r\n  A Summit Meeting Arranged In February  \r\nThe end."),
 		}, []brief{
+			{"2025-08-10", "day", Reported, []string{"c"}},
 			{"2025-08-15", "day", Reported, []string{"a"}},
 			{"2025-08-16", "day", Reported, []string{"b"}},
 		}},
