@@ -55,8 +55,11 @@ func (m *Model) Tag(text string) []Mention {
 			}
 			if typ == "person" && end < len(s) {
 				// "Charles de Gaulle airport", "Kennedy School": a place or
-				// an institution named after a person, not the person.
-				if t, ok := namedAfter[strings.ToLower(s[end].Text)]; ok {
+				// an institution named after a person, not the person. A
+				// noun in lower case after a surname alone is more often a
+				// plain modifier ("the Trump hospital visit").
+				next := s[end].Text
+				if t, ok := namedAfter[strings.ToLower(next)]; ok && (capsClass(next) == "title" || end-start >= 2) {
 					end, typ = end+1, t
 				}
 			}

@@ -41,6 +41,8 @@ func TestTag(t *testing.T) {
 			"Mohammed bin Salman:person Charles Michel:person bin Salman:person"},
 		{"Macron flew from Charles de Gaulle airport to meet Trump.",
 			"Macron:person Charles de Gaulle airport:location Trump:person"},
+		{"Protesters gathered outside the Trump hospital visit in Ohio.",
+			"Trump:person Ohio:location"},
 	}
 	m := Default()
 	for _, tt := range tests {
