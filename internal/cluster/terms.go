@@ -292,6 +292,10 @@ var genericName = map[string]bool{
 	"industries": true, "services": true, "systems": true, "american": true,
 }
 
+// calendarWords are calendar words that are ordinary words too ("a protest
+// march", "may", "to mar"): they stay terms.
+var calendarWords = map[string]bool{"march": true, "may": true, "mar": true}
+
 // calendar words are capitalized in English without naming anything
 // specific to an event.
 var calendar = map[string]bool{
@@ -318,7 +322,7 @@ func (x *extractor) term(word string) string {
 		return word
 	}
 	w := strings.ToLower(word)
-	if utf8.RuneCountInString(w) < 2 || english.IsStopWord(w) || calendar[w] && w != "march" && w != "may" {
+	if utf8.RuneCountInString(w) < 2 || english.IsStopWord(w) || calendar[w] && !calendarWords[w] {
 		return ""
 	}
 	return english.Stem(w, false)
