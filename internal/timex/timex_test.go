@@ -134,6 +134,8 @@ func TestExtractRelative(t *testing.T) {
 		{"present", "He is now in Kyiv and currently safe.", time.Time{}, []found{
 			{"now", Date, "PRESENT_REF", "", false, ""}, {"currently", Date, "PRESENT_REF", "", false, ""}}},
 		{"past ref", "He recently left.", time.Time{}, []found{{"recently", Date, "PAST_REF", "", false, ""}}},
+		{"soon ahead", "The envoys will meet again soon.", time.Time{}, []found{{"soon", Date, "FUTURE_REF", "", true, ""}}},
+		{"soon in the past", "He was taken to a hospital and was soon released.", time.Time{}, nil},
 		{"sentence-initial now", "Kyiv had refused a truce. Now officials say the talks may resume.", time.Time{}, []found{
 			{"Now", Date, "PRESENT_REF", "", false, ""}}},
 		{"that night", "The drones struck on Aug. 12. That night, the army pulled back.", time.Time{}, []found{

@@ -171,6 +171,9 @@ func (x *extractor) reference(i int) (cand, bool) {
 		if x.key(i-1) == kAs || x.key(i+1) == kAs || x.key(i+1) == kAfter {
 			return cand{}, false
 		}
+		if p, n := x.at(i-1), x.at(i+1); p.lex.tense < 0 || n.lex.tense < 0 || n.flags&fPast != 0 {
+			return cand{}, false // "was soon released", "soon became": soon after a past event, not ahead
+		}
 		return cand{end: i + 1, typ: Date, value: "FUTURE_REF"}, true
 	case kThe:
 		switch x.key(i + 1) {
