@@ -73,7 +73,7 @@ type Options struct {
 // Weights weigh the cosine similarities of the kinds of features. The
 // zero Weights stands for the defaults tuned on ECB+ train and dev: Words
 // 0.6, Names 0.3, Years 0.2, Numbers 0.1, YearConflict 0.1, Novelty 0.1,
-// NameConflict 0.2 (which changes nothing on ECB+ and stops templated wire
+// NameConflict 0.3 (which changes nothing on ECB+ and stops templated wire
 // briefs about different companies chaining into one story).
 type Weights struct {
 	Words, Names, Years, Numbers float64

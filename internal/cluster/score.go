@@ -30,8 +30,8 @@ func (c *Clusterer) newQuery(vec []feat, first, last int32) *query {
 // similarity scores a query against story s: the weighted sum of the
 // cosines of each kind of feature with the story's centroid, less a
 // penalty for years in conflict, for the query's prominent names that the
-// story lacks and for prominent names in conflict, decayed with the gap in time when Options.TimeScale is
-// set.
+// story lacks and for prominent names in conflict, decayed with the gap in
+// time when Options.TimeScale is set.
 func (c *Clusterer) similarity(q *query, s *story) float64 {
 	o := c.opts
 	d := c.voc.dotKinds(q.vec, s.sum)

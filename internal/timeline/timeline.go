@@ -15,7 +15,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/entity/ner"
@@ -203,7 +202,7 @@ func sentences(text string) []span {
 }
 
 // heading reports whether sentence s is a heading: a line of its own in
-// title case, short and without final punctuation, which names a section
+// title case (as ner.TitleCase reads it), short and without final punctuation, which names a section
 // ("A Friendly Tone After February’s Disastrous Encounter") rather than
 // reports an event. A text of one line has none.
 func heading(text []rune, s span) bool {
@@ -219,18 +218,7 @@ func heading(text []rune, s span) bool {
 	if strings.ContainsRune(".!?:;\"”’'…)", last) {
 		return false
 	}
-	long, caps := 0, 0
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) {
-			continue
-		}
-		long++
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	return long >= 2 && caps*10 >= long*8
+	return ner.TitleCase(words)
 }
 
 // What lineEdge finds next to a sentence.

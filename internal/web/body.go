@@ -104,7 +104,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil {
 		// A story small enough to show in full has one page.
-		full := r.URL.Query().Get("full") == "1" && len(b.wire.Articles) > maxColumns
+		full := r.URL.Query().Get("full") == "1" && summarized(b.wire)
 		page := &b.page
 		if full {
 			page = &b.full

@@ -3,7 +3,12 @@
 // entities, quotes and divergences; an article with its annotations; an
 // entity across stories) and a JSON API under /api that returns the
 // dossier's wire types (spec/dossier.md), described by an OpenAPI 3 document
-// at /api/openapi.json.
+// at /api/openapi.json. A big story's page is a summary (the events
+// reported by most articles, the most mentioned entities, the speakers
+// with most quotes) with a link to its full page, ?full=1.
+//
+// Pages and API bodies are built once per story and kept, gzipped, until
+// the store grows; one request at a time asks the store whether it has.
 //
 // It sits at the end of the pipeline: it reads stories through
 // engine.Engine and converts them with package dossier, so the pages, the

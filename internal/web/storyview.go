@@ -83,12 +83,16 @@ type reuseRow struct {
 	Passages   int
 }
 
+// summarized reports whether the story page of s is a summary, with a
+// full page beside it: s has more articles than stand side by side.
+func summarized(s dossier.Story) bool { return len(s.Articles) > maxColumns }
+
 // newStoryView lays out a built story for the story page: all of it when
 // full is set, else a summary within the limits above.
 func newStoryView(b *built, full bool) storyView {
 	s := b.wire
 	refs := articleRefs(s)
-	big := len(s.Articles) > maxColumns
+	big := summarized(s)
 	events := 0
 	if big && !full {
 		events = summaryEvents

@@ -3,6 +3,7 @@ package ner
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Mention is a named entity found in text.
@@ -30,12 +31,13 @@ func (m *Model) Tag(text string) []Mention {
 	sents := SplitSentences(Tokenize(text))
 	words := make([][]string, len(sents))
 	for i, s := range sents {
-		title := isTitleLine(sents, i)
 		words[i] = make([]string, len(s))
 		for j, t := range s {
 			words[i][j] = t.Text
-			if title {
-				words[i][j] = strings.ToUpper(t.Text)
+		}
+		if isTitleLine(sents, i) && TitleCase(words[i]) {
+			for j, w := range words[i] {
+				words[i][j] = strings.ToUpper(w)
 			}
 		}
 	}
@@ -123,23 +125,27 @@ func numbered(tok string) bool {
 	return strings.Trim(tok, "IVXLC") == "" && len(tok) <= 6
 }
 
-// isTitleLine reports whether sentence i is a headline in title case: a
-// line of its own without final punctuation whose longer words are nearly
-// all capitalised. The model learned headlines from CoNLL-2003, where they
-// are upper case, so Tag upper-cases these lines before tagging and lets
-// the document-level features decide which words are names.
+// isTitleLine reports whether sentence i is a line of its own without
+// final punctuation, as a headline is. In title case (see TitleCase) it is
+// one: the model learned headlines from CoNLL-2003, where they are upper
+// case, so Tag upper-cases these lines before tagging and lets the
+// document-level features decide which words are names.
 func isTitleLine(sents [][]Token, i int) bool {
 	s := sents[i]
-	if (i > 0 && !s[0].nl) || (i+1 < len(sents) && !sents[i+1][0].nl) || isTerminator(s[len(s)-1].Text) {
-		return false
-	}
+	return !(i > 0 && !s[0].nl) && !(i+1 < len(sents) && !sents[i+1][0].nl) && !isTerminator(s[len(s)-1].Text)
+}
+
+// TitleCase reports whether words read as a title: at least two of their
+// words of four letters or more, and nearly all of them, are capitalised.
+func TitleCase(words []string) bool {
 	long, caps := 0, 0
-	for _, t := range s {
-		if len([]rune(t.Text)) < 4 || capsClass(t.Text) == "none" {
+	for _, w := range words {
+		c := capsClass(w)
+		if utf8.RuneCountInString(w) < 4 || c == "none" {
 			continue
 		}
 		long++
-		if c := capsClass(t.Text); c == "title" || c == "upper" {
+		if c == "title" || c == "upper" {
 			caps++
 		}
 	}
