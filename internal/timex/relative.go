@@ -74,13 +74,14 @@ func (x *extractor) related(i, j int, k key, rel int, the bool) (cand, bool) {
 	case t.lex.cl == clSeason:
 		return x.seasonAt(i, j+1, rel)
 	case t.lex.cl == clUnit && t.lex.flags&lfPlural == 0:
-		if the && (k == kFollowing || k == kPrevious || k == kNext && t.lex.val == uDay) {
-			return x.anchoredUnit(j+2, int(t.lex.val), rel)
-		}
-		if the && k == kPast && (t.lex.val == uDecade || t.lex.val == uCentury) {
-			// the past decade: the ten years up to now, not the 2000s
+		if the && (k == kPast || k == kNext || k == kComing || k == kFollowing) && (t.lex.val == uDecade || t.lex.val == uCentury) {
+			// the past decade, the next decade: the ten years up to now or
+			// from then, not the 2000s or the 2020s
 			q := qty{n: 1}
 			return cand{end: j + 2, typ: Duration, value: durValue(q, int(t.lex.val)), dur: dur{q: q, u: int(t.lex.val)}}, true
+		}
+		if the && (k == kFollowing || k == kPrevious || k == kNext && t.lex.val == uDay) {
+			return x.anchoredUnit(j+2, int(t.lex.val), rel)
 		}
 		return x.unitRel(j+2, int(t.lex.val), rel)
 	case t.lex.cl == clUnit && the && (k == kComing || k == kNext || k == kPast):
@@ -310,8 +311,10 @@ func (x *extractor) ago(i int) (cand, bool) {
 		return cand{}, false
 	}
 	w := x.key(k + 1)
-	if w != kAgo && w != kEarlier {
-		return cand{}, false // "three days later" is the duration "three days"
+	if w != kAgo && w != kEarlier || w == kEarlier && x.key(k+2) == kThan {
+		// "three days later" is the duration "three days", and so is "a
+		// month earlier than usual": a comparison, not a date
+		return cand{}, false
 	}
 	c := cand{end: k + 2, typ: Date, mod: mod}
 	switch {

@@ -301,6 +301,10 @@ func TestExtractNewsForms(t *testing.T) {
 		{"newspaper", "The Sunday Times reported it.", friday, nil},
 		{"weekday parts", "He works on Sunday mornings.", friday, []found{{"Sunday mornings", Set, "XXXX-WXX-7TMO", "", false, ""}}},
 		{"past decade", "The economy grew over the past decade.", friday, []found{{"the past decade", Duration, "P10Y", "", false, ""}}},
+		{"next decade", "Coal use will surge over the next decade.", friday, []found{{"the next decade", Duration, "P10Y", "", true, ""}}},
+		{"following decade", "The deal closed in 2003. Over the following decade it paid well.", friday, []found{
+			{"2003", Date, "2003", "", false, ""}, {"the following decade", Duration, "P10Y", "", false, ""}}},
+		{"earlier than usual", "The season started a month earlier than usual.", friday, []found{{"a month", Duration, "P1M", "", false, ""}}},
 		{"past span is no deadline", "Prices fell within the past two weeks.", friday, []found{{"the past two weeks", Duration, "P2W", "", false, ""}}},
 	})
 }
