@@ -52,7 +52,7 @@ func TestExtractCues(t *testing.T) {
 			name: "split quotation with a reported aside (003)",
 			text: "“When it comes to security, there’s going to be a lot of help,” Trump told reporters, adding that European nations would also be involved. “They are a first line of defense because they’re there, but we’ll help them out.”",
 			want: []view{
-				{Direct: true, Content: "When it comes to security, there’s going to be a lot of help They are a first line of defense because they’re there, but we’ll help them out.",
+				{Direct: true, Content: "When it comes to security, there’s going to be a lot of help … They are a first line of defense because they’re there, but we’ll help them out.",
 					Speaker: "Trump", SpkText: "Trump", Cue: "told reporters", Frags: 2},
 				{Content: "that European nations would also be involved", Speaker: "Trump", SpkText: "Trump", Cue: "adding"},
 			},

@@ -1,6 +1,9 @@
 package quote
 
-import "sort"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // Quote is one attribution: a direct quotation or a piece of reported
 // speech, with the phrase naming its speaker and the cue that links them.
@@ -56,23 +59,50 @@ type Span struct {
 }
 
 // Content returns the quoted or reported words: Text, or for a split quote
-// its fragments joined by single spaces.
+// its fragments in order. A fragment that ends a sentence is followed by a
+// space; one cut off mid-sentence by the attribution ("a lot of help," Trump
+// said. "They are …") by an ellipsis, as an editor marks words left out:
+// "a lot of help … They are".
 func (q Quote) Content() string {
 	if len(q.Fragments) == 0 {
 		return q.Text
 	}
 	n := 0
 	for _, f := range q.Fragments {
-		n += len(f.Text) + 1
+		n += len(f.Text) + len(elision)
 	}
 	b := make([]byte, 0, n)
 	for i, f := range q.Fragments {
 		if i > 0 {
-			b = append(b, ' ')
+			if endsSentence(b) {
+				b = append(b, ' ')
+			} else {
+				b = append(b, elision...)
+			}
 		}
 		b = append(b, f.Text...)
 	}
 	return string(b)
+}
+
+// elision joins fragments that do not end a sentence.
+const elision = " … "
+
+// endsSentence reports whether s ends with sentence-final punctuation,
+// possibly followed by closing quotation marks or brackets.
+func endsSentence(s []byte) bool {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRune(s)
+		switch r {
+		case '.', '!', '?', '…':
+			return true
+		case '"', '\'', '’', '”', '»', ')', ']':
+			s = s[:len(s)-size]
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // Mention is a name found by an earlier stage (package entity), with
