@@ -56,10 +56,12 @@ func TestOpenFileSettings(t *testing.T) {
 		t.Fatalf("Open did not create the file: %v", err)
 	}
 	for name, want := range map[string]string{
-		"journal_mode": "wal",
-		"foreign_keys": "1",
-		"synchronous":  "1", // NORMAL
-		"busy_timeout": "10000",
+		"journal_mode":       "wal",
+		"foreign_keys":       "1",
+		"synchronous":        "1", // NORMAL
+		"busy_timeout":       "10000",
+		"cache_size":         "-65536", // 64 MiB
+		"wal_autocheckpoint": "16384",
 	} {
 		if got := pragma(t, db, name); got != want {
 			t.Errorf("PRAGMA %s = %s, want %s", name, got, want)
@@ -68,6 +70,12 @@ func TestOpenFileSettings(t *testing.T) {
 	var readOnly int
 	if err := db.read.QueryRow("PRAGMA query_only").Scan(&readOnly); err != nil || readOnly != 1 {
 		t.Errorf("read pool: query_only = %d, %v; want 1", readOnly, err)
+	}
+	for name, want := range map[string]int{"automerge": 16, "crisismerge": 64} {
+		var got int
+		if err := db.write.QueryRow("SELECT v FROM articles_fts_config WHERE k = ?", name).Scan(&got); err != nil || got != want {
+			t.Errorf("full-text %s = %d, %v; want %d", name, got, err, want)
+		}
 	}
 }
 
