@@ -202,6 +202,10 @@ func TestTopicNames(t *testing.T) {
 			"The vote will take place within a week, officials said.",
 			"The vote will take place within two weeks.",
 		}, "when the vote will take place"},
+		{[]string{
+			"Trump said his meeting with Putin will take place within a week.",
+			"Trump said his meeting with Putin will take place within two weeks.",
+		}, "when the meeting with Putin will take place"},
 	}
 	for _, tc := range tests {
 		var docs []Doc

@@ -205,6 +205,21 @@ func lowerArticle(s string) string {
 	return s
 }
 
+// possessiveToArticle replaces a leading possessive pronoun with "the": the
+// topic is read away from the sentence that says whose it is, so "when his
+// meeting with Putin" reads "when the meeting with Putin".
+func possessiveToArticle(s string) string {
+	w, rest, ok := strings.Cut(s, " ")
+	if !ok {
+		return s
+	}
+	switch strings.ToLower(w) {
+	case "his", "her", "their", "its", "our", "my", "your":
+		return "the " + rest
+	}
+	return s
+}
+
 // pronounStart reports whether s starts with a pronoun or an anaphoric
 // phrase, which makes a poor topic.
 func pronounStart(s string) bool {
@@ -229,7 +244,7 @@ func (s *story) topic(g []int) string {
 	}
 	c := &s.claims[best]
 	t := s.texts[s.doc[best]]
-	subj := lowerArticle(c.Subject)
+	subj := possessiveToArticle(lowerArticle(c.Subject))
 	switch c.Kind {
 	case Deadline:
 		return "when " + future(subj)
