@@ -20,9 +20,10 @@ const module = "github.com/storyline-news/storyline/"
 // store backends and dossier see domain types only.
 var allowed = map[string][]string{
 	"internal/article":         {},
+	"internal/rusage":          {},
 	"internal/ingest":          {"internal/article"},
-	"internal/reuse":           {"internal/article"},
-	"internal/cluster":         {"internal/article"},
+	"internal/reuse":           {"internal/article", "internal/rusage"},
+	"internal/cluster":         {"internal/article", "internal/rusage"},
 	"internal/entity":          {"internal/article"},
 	"internal/quote":           {"internal/article"},
 	"internal/timex":           {"internal/article"},
@@ -35,7 +36,7 @@ var allowed = map[string][]string{
 	"internal/store/postgres":  {"internal/article", "internal/store", "internal/store/storetest"},
 	"internal/dossier":         {"internal/article", "internal/story", "internal/store", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/timeline", "internal/divergence"},
 	"internal/engine":          {"internal/article", "internal/cluster", "internal/story", "internal/store", "internal/store/sqlite", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/dossier", "internal/ingest"},
-	"internal/eval":            {"internal/article", "internal/cluster", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/engine", "internal/story", "internal/ingest"},
+	"internal/eval":            {"internal/article", "internal/rusage", "internal/cluster", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/engine", "internal/story", "internal/ingest"},
 	"internal/watch":           {"internal/article", "internal/ingest"},
 	"internal/web":             {"internal/article", "internal/engine", "internal/story", "internal/store", "internal/store/sqlite", "internal/dossier", "internal/ingest", "examples"},
 	"examples":                 {},

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // synth writes synthetic news: stories are sets of topic words, names and
@@ -100,13 +101,13 @@ func BenchmarkAssign(b *testing.B) {
 				}
 				arts[i] = s.article(k, i+1)
 			}
-			cpu := cpuTime()
+			cpu := rusage.CPU()
 			i := 0
 			for b.Loop() {
 				c.Assign(arts[i%len(arts)])
 				i++
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(i), "cpu-ns/op")
+			b.ReportMetric(float64(rusage.CPU()-cpu)/float64(i), "cpu-ns/op")
 		})
 	}
 }

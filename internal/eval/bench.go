@@ -31,6 +31,7 @@ import (
 	"github.com/storyline-news/storyline/internal/engine"
 	"github.com/storyline-news/storyline/internal/entity/ner"
 	"github.com/storyline-news/storyline/internal/ingest"
+	"github.com/storyline-news/storyline/internal/rusage"
 	"github.com/storyline-news/storyline/internal/story"
 )
 
@@ -176,7 +177,7 @@ func Bench(ctx context.Context, o BenchOptions) (*BenchReport, error) {
 			}
 		}
 	}
-	rep.MaxRSS = maxRSS()
+	rep.MaxRSS = rusage.MaxRSS()
 	return rep, nil
 }
 

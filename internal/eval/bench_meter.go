@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // Usage is the wall-clock and CPU time (user + system, whole process) that
@@ -27,12 +29,12 @@ type Meter struct {
 }
 
 // Start begins a section.
-func (m *Meter) Start() { m.t0, m.cpu0 = time.Now(), cpuTime() }
+func (m *Meter) Start() { m.t0, m.cpu0 = time.Now(), rusage.CPU() }
 
 // Stop ends the section begun by Start.
 func (m *Meter) Stop() {
 	m.u.Wall += time.Since(m.t0)
-	m.u.CPU += cpuTime() - m.cpu0
+	m.u.CPU += rusage.CPU() - m.cpu0
 	m.count++
 }
 
@@ -59,7 +61,7 @@ func rssPeak() uint64 {
 			}
 		}
 	}
-	return maxRSS()
+	return rusage.MaxRSS()
 }
 
 // heapWatch samples the bytes of live and not yet swept heap objects every

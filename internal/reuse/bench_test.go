@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // The shared benchmark files, relative to this package; tests that need
@@ -146,9 +147,9 @@ func TestSpeed(t *testing.T) {
 	for i := range arts {
 		texts[i] = arts[i].Text
 	}
-	cpu0 := cpuTime()
+	cpu0 := rusage.CPU()
 	r := Speed(texts, Options{})
-	cpu := cpuTime() - cpu0
+	cpu := rusage.CPU() - cpu0
 	t.Logf("CPU time of Speed %v: %.0f µs of CPU per article (tokenize pass included), so %.0f articles/s per free core",
 		cpu.Round(time.Millisecond), cpu.Seconds()*1e6/float64(r.Articles), float64(r.Articles)/cpu.Seconds())
 	t.Logf("%d articles, %d workers: read+decode %v; plain tokenize %v; sketch %v + index %v = %.0f articles/s; detect/tokenize %.1fx; (read+detect)/(read+tokenize) %.2fx; %d pairs ≥ 0.5; index heap %.0f B/article",

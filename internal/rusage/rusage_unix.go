@@ -1,6 +1,6 @@
 //go:build unix
 
-package eval
+package rusage
 
 import (
 	"runtime"
@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// cpuTime returns the CPU time the process has used.
-func cpuTime() time.Duration {
+// CPU returns the CPU time, user and system, the process has used.
+func CPU() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
@@ -17,8 +17,8 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// maxRSS returns the process's peak resident set size (getrusage).
-func maxRSS() uint64 {
+// MaxRSS returns the process's peak resident set size in bytes.
+func MaxRSS() uint64 {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
