@@ -2,6 +2,7 @@ package divergence
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -171,15 +172,18 @@ func (v vector) compile(ids map[string]int32) unit {
 		id int32
 		w  float64
 	}
+	// New features are numbered in name order, not map order, so that the
+	// numbering, and with it the order of every sum below, is the same on
+	// every run.
 	es := make([]entry, 0, len(v))
 	var norm float64
-	for name, x := range v {
+	for _, name := range slices.Sorted(maps.Keys(v)) {
 		id, ok := ids[name]
 		if !ok {
 			id = int32(len(ids))
 			ids[name] = id
 		}
-		es = append(es, entry{id, x})
+		es = append(es, entry{id, v[name]})
 	}
 	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
 	for _, e := range es {

@@ -1,6 +1,8 @@
 package divergence
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -101,5 +103,28 @@ func TestAlike(t *testing.T) {
 	}
 	if spellingKey("J.D.") != spellingKey("JD") || spellingKey("Awards") != spellingKey("Award") {
 		t.Error("spellingKey tells punctuation or plurals apart")
+	}
+}
+
+// TestCompileIsDeterministic checks that a subject vector compiles to the
+// same feature numbers and bit-identical weights on every run, whatever
+// order its map yields: a last-bit difference in a norm once flipped which
+// claims aligned from one run to the next.
+func TestCompileIsDeterministic(t *testing.T) {
+	v := vector{}
+	for i := range 40 {
+		v[fmt.Sprintf("feature-%02d", i)] = 1 / float64(i+3)
+	}
+	want := v.compile(map[string]int32{"feature-07": 0})
+	for range 50 {
+		got := v.compile(map[string]int32{"feature-07": 0})
+		if !slices.Equal(got.ids, want.ids) || !slices.Equal(got.w, want.w) {
+			t.Fatalf("compile gave %v %v, then %v %v", want.ids, want.w, got.ids, got.w)
+		}
+	}
+	for k, id := range want.ids {
+		if k > 0 && id <= want.ids[k-1] {
+			t.Fatalf("ids not ascending: %v", want.ids)
+		}
 	}
 }
