@@ -126,21 +126,15 @@ whole archive streams out in bounded memory).`,
 				}
 			}
 			var stories []story.Story
-			for _, id := range ids {
-				s, err := eng.Story(ctx, id)
-				if err != nil {
-					return fmt.Errorf("story %s: %w", id, err)
-				}
+			err = eng.EachStory(ctx, ids, func(s story.Story) error {
 				if f != "jsonl" {
 					stories = append(stories, s)
-					continue
+					return nil
 				}
-				if err := dossier.WriteStoryLine(e.stdout, dossier.FromStory(s)); err != nil {
-					return err
-				}
-			}
-			if f == "jsonl" {
-				return nil
+				return dossier.WriteStoryLine(e.stdout, dossier.FromStory(s))
+			})
+			if err != nil || f == "jsonl" {
+				return err
 			}
 			return e.writeDossier(e.stdout, f, stories)
 		},

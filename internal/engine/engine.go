@@ -7,6 +7,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 
@@ -242,15 +243,78 @@ func (e *Engine) AllStories(ctx context.Context) ([]story.Story, error) {
 	if err != nil {
 		return nil, err
 	}
+	ids := make([]string, len(sums))
+	for i, s := range sums {
+		ids[i] = s.ID
+	}
 	out := make([]story.Story, 0, len(sums))
-	for _, s := range sums {
-		st, err := e.Story(ctx, s.ID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
+	err = e.EachStory(ctx, ids, func(s story.Story) error {
+		out = append(out, s)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// EachStory builds the stories with the given IDs and passes them to fn
+// one at a time, in the order of ids. Building runs on GOMAXPROCS
+// goroutines, at most twice that many stories ahead of fn, so that a whole
+// archive streams through in bounded memory. It stops at the first error,
+// from a build or from fn, and returns it; every goroutine it started has
+// ended when it returns.
+func (e *Engine) EachStory(ctx context.Context, ids []string, fn func(story.Story) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	type built struct {
+		s   story.Story
+		err error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+	// pending holds one channel per story, in order; running bounds the
+	// builds in progress.
+	pending := make(chan chan built, 2*workers)
+	running := make(chan struct{}, workers)
+	wg.Go(func() {
+		defer close(pending)
+		for _, id := range ids {
+			ch := make(chan built, 1)
+			select {
+			case pending <- ch:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case running <- struct{}{}:
+			case <-ctx.Done():
+				ch <- built{err: ctx.Err()}
+				return
+			}
+			wg.Go(func() {
+				defer func() { <-running }()
+				s, err := e.Story(ctx, id)
+				if err != nil {
+					err = fmt.Errorf("story %s: %w", id, err)
+				}
+				ch <- built{s, err}
+			})
+		}
+	})
+	for ch := range pending {
+		b := <-ch
+		if b.err != nil {
+			return b.err
+		}
+		if err := fn(b.s); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
 }
 
 // summary returns the running summary of a story, creating it if needed.

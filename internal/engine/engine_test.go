@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/storyline-news/storyline/internal/article"
@@ -12,6 +13,7 @@ import (
 	"github.com/storyline-news/storyline/internal/ingest"
 	"github.com/storyline-news/storyline/internal/store"
 	"github.com/storyline-news/storyline/internal/store/sqlite"
+	"github.com/storyline-news/storyline/internal/story"
 )
 
 // readSeeds reads the reference articles with the real reader.
@@ -169,5 +171,77 @@ func TestStoryNotFound(t *testing.T) {
 	_, e := open(t, ":memory:")
 	if _, err := e.Story(context.Background(), "s-missing"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Story(missing) error = %v, want ErrNotFound", err)
+	}
+}
+
+func TestEachStoryKeepsOrderAndStops(t *testing.T) {
+	ctx := context.Background()
+	_, e := open(t, ":memory:")
+	topics := []string{
+		"The central bank raised interest rates by a quarter point, citing inflation.",
+		"A magnitude 6.1 earthquake struck off northern Japan; no tsunami warning was issued.",
+		"The football club sacked its manager after a fifth straight league defeat.",
+		"Wildfires forced thousands to evacuate villages in the hills above the coast.",
+		"The parliament passed a law banning smartphones in primary school classrooms.",
+		"A new vaccine against malaria cut hospital admissions among infants by half.",
+		"The carmaker recalled two million vehicles over faulty airbag sensors.",
+		"Astronomers found water vapour in the atmosphere of a distant exoplanet.",
+		"Farmers blocked motorways with tractors to protest against fuel taxes.",
+		"The museum returned looted bronze sculptures to their country of origin.",
+	}
+	var as []article.Article
+	for i, s := range topics {
+		a := article.Article{SourceRef: fmt.Sprintf("topic-%d", i), Text: s}
+		a.SetID()
+		as = append(as, a)
+	}
+	if _, err := e.Ingest(ctx, append(readSeeds(t), as...)); err != nil {
+		t.Fatal(err)
+	}
+	sums, err := e.Stories(ctx, store.StoryFilter{})
+	if err != nil || len(sums) < 8 {
+		t.Fatalf("Stories: %d, %v; want at least 8", len(sums), err)
+	}
+	var ids, want []string
+	for _, s := range sums {
+		ids = append(ids, s.ID)
+		st, err := e.Story(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, fmt.Sprintf("%s %d %s", st.ID, len(st.Articles), st.Headline))
+	}
+	var got []string
+	err = e.EachStory(ctx, ids, func(s story.Story) error {
+		got = append(got, fmt.Sprintf("%s %d %s", s.ID, len(s.Articles), s.Headline))
+		return nil
+	})
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("EachStory = %q, %v; want %q in that order", got, err, want)
+	}
+
+	// A missing story stops the walk after the stories before it.
+	n := 0
+	err = e.EachStory(ctx, []string{ids[0], ids[1], "s-missing", ids[2]}, func(story.Story) error { n++; return nil })
+	if !errors.Is(err, store.ErrNotFound) || n != 2 {
+		t.Errorf("EachStory with a missing ID: %d stories, error %v; want 2 and ErrNotFound", n, err)
+	}
+	// So does an error from fn, which is returned as it is.
+	stop := errors.New("enough")
+	n = 0
+	err = e.EachStory(ctx, ids, func(story.Story) error {
+		if n++; n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 3 {
+		t.Errorf("EachStory stopped by fn: %d calls, error %v; want 3 and %v", n, err, stop)
+	}
+	// A cancelled context is reported.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := e.EachStory(cctx, ids, func(story.Story) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("EachStory with a cancelled context: %v, want context.Canceled", err)
 	}
 }
