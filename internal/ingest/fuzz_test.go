@@ -230,7 +230,8 @@ func FuzzJSONLVerbatim(f *testing.F) {
 // FuzzSniff reads arbitrary standard input, whatever format it sniffs as.
 func FuzzSniff(f *testing.F) {
 	addSeeds(f, "testdata", ".txt", ".html", ".htm", ".rss", ".atom", ".xml", ".jsonl")
-	for _, s := range []string{"", "{", "<", "<?xml?>", "<!doctype html>", "<rss", "<feed>", "\uFEFF<rdf:RDF>"} {
+	for _, s := range []string{"", "{", "<", "<?xml?>", "<!doctype html>", "<rss", "<feed>", "\uFEFF<rdf:RDF>",
+		"\x1f\x8b", gzipString("{\"text\":\"x\"}\n"), gzipString("<rss><channel><item><title>t</title></item></channel></rss>")} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

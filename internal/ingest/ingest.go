@@ -8,6 +8,8 @@
 // pages (.warc, .warc.gz, as Common Crawl's CC-NEWS). Folders are walked
 // recursively in lexical order; files of other types in them are skipped
 // and reported as such. "-" reads standard input and sniffs its format.
+// Any of these files may be gzipped (".jsonl.gz", ".html.gz"), and gzip
+// data on standard input is decompressed too.
 //
 // Text from every format except a JSON Lines "text" field is cleaned: line
 // breaks normalised, boilerplate such as photo credits and "Related news"
@@ -19,6 +21,8 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -121,6 +125,16 @@ func (r *Reader) readStdin(ctx context.Context, fn func(Result) error) error {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return fn(failure(ref, 0, err))
 	}
+	if bytes.HasPrefix(prefix, gzipMagic) { // zcat is not needed
+		zr, err := gunzip(in)
+		if err != nil {
+			return fn(failure(ref, 0, err))
+		}
+		in = bufio.NewReaderSize(zr, 64<<10)
+		if prefix, err = in.Peek(sniffSize); err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return fn(failure(ref, 0, err))
+		}
+	}
 	f := sniff(prefix)
 	switch f {
 	case formatJSONL:
@@ -201,13 +215,21 @@ func (r *Reader) readFile(ctx context.Context, path string, f format, info fs.Fi
 		return fn(failure(path, 0, err))
 	}
 	defer file.Close()
-	if f == formatJSONL {
-		return r.readJSONL(ctx, path, file, fn)
-	}
 	if f == formatWARC {
 		return r.readWARC(ctx, path, file, fn)
 	}
-	data, err := readAll(file, r.opts.MaxSize)
+	var rd io.Reader = file
+	if gzipped(path) {
+		zr, err := gunzip(bufio.NewReader(file))
+		if err != nil {
+			return fn(failure(path, 0, err))
+		}
+		rd = zr
+	}
+	if f == formatJSONL {
+		return r.readJSONL(ctx, path, rd, fn)
+	}
+	data, err := readAll(rd, r.opts.MaxSize)
 	if err != nil {
 		return fn(failure(path, 0, err))
 	}
@@ -234,6 +256,34 @@ func emitArticle(ref string, fn func(Result) error) func(*article.Article, error
 		}
 		return fn(Result{Ref: a.SourceRef, Article: a})
 	}
+}
+
+// gunzip returns a reader of the data gzipped in rd. Errors in the
+// compressed stream, at its header or later, wrap ErrMalformed.
+func gunzip(rd io.Reader) (io.Reader, error) {
+	zr, err := gzip.NewReader(rd)
+	if err != nil {
+		return nil, malformedGzip(err)
+	}
+	return gzipReader{zr}, nil
+}
+
+// gzipReader reads a gzip stream, reporting its errors as malformed input.
+type gzipReader struct{ zr *gzip.Reader }
+
+func (g gzipReader) Read(p []byte) (int, error) {
+	n, err := g.zr.Read(p)
+	if err != nil && err != io.EOF {
+		err = malformedGzip(err)
+	}
+	return n, err
+}
+
+func malformedGzip(err error) error {
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		err = errors.New("truncated")
+	}
+	return fmt.Errorf("%w gzip data: %v", ErrMalformed, err)
 }
 
 // readAll reads all of rd, failing with ErrTooLarge after max bytes.

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -201,6 +203,10 @@ func TestReadStdin(t *testing.T) {
 		{"empty", "", []summary{{Ref: "-", Err: &Error{Ref: "-", Err: ErrEmpty}}}},
 		{"binary", "\x00\x01\x02", []summary{{Ref: "-", Err: &Error{Ref: "-", Err: ErrBinary}}}},
 		{"too large", strings.Repeat("x", 5000), []summary{{Ref: "-", Err: &Error{Ref: "-", Err: ErrTooLarge}}}},
+		{"gzipped JSON Lines", gzipString("{\"id\":1,\"text\":\"one\"}\n"), []summary{{Ref: "-#L1", InputID: "1"}}},
+		{"gzipped text too large", gzipString(strings.Repeat("x", 5000)), []summary{{Ref: "-", Err: &Error{Ref: "-", Err: ErrTooLarge}}}},
+		{"broken gzip", "\x1f\x8bnot gzip at all, just text", []summary{{Ref: "-", Err: &Error{Ref: "-", Err: ErrMalformed}}}},
+		{"truncated gzip", gzipString("Leaders met and talked for hours in Washington on Monday.")[:30], []summary{{Ref: "-", Err: &Error{Ref: "-", Err: ErrMalformed}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -249,12 +255,54 @@ func TestFormatOf(t *testing.T) {
 		"a.txt": formatText, "A.TXT": formatText, "a.html": formatHTML, "a.htm": formatHTML,
 		"a.rss": formatFeed, "a.atom": formatFeed, "a.xml": formatXML, "a.jsonl": formatJSONL,
 		"a.ndjson": formatJSONL, "a.json": formatUnknown, "a.pdf": formatUnknown, "README": formatUnknown,
-		"dir.txt/a": formatUnknown,
+		"dir.txt/a": formatUnknown, "a.jsonl.gz": formatJSONL, "a.HTML.GZ": formatHTML, "a.txt.gz": formatText,
+		"a.warc.gz": formatWARC, "a.gz": formatUnknown, "a.pdf.gz": formatUnknown, "a.jsonl.gz.gz": formatUnknown,
 	}
 	for path, want := range tests {
 		if got := formatOf(path); got != want {
 			t.Errorf("formatOf(%q) = %v, want %v", path, got, want)
 		}
+	}
+}
+
+// gzipString returns s gzipped.
+func gzipString(s string) string {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.String()
+}
+
+// TestReadGzipped reads gzipped files in a folder as the files they
+// hold, and names a .gz file that is not gzip data.
+func TestReadGzipped(t *testing.T) {
+	news, err := os.ReadFile("testdata/html/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.jsonl.gz": gzipString("{\"id\":\"x1\",\"text\":\"Leaders met in Washington.\"}\n{\"id\":\"x2\",\"text\":\"Talks went on.\"}\n"),
+		"b.html.gz":  gzipString(string(news)),
+		"c.txt.gz":   "plain text, not gzipped",
+		"d.pdf.gz":   gzipString("%PDF-1.4"),
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := summarize(collect(t, New(Options{Now: fixedNow}), dir))
+	want := []summary{
+		{Ref: filepath.Join(dir, "a.jsonl.gz") + "#L1", InputID: "x1"},
+		{Ref: filepath.Join(dir, "a.jsonl.gz") + "#L2", InputID: "x2"},
+		{Ref: filepath.Join(dir, "b.html.gz"), Title: "Zelensky and European leaders meet Trump at White House"},
+		{Ref: filepath.Join(dir, "c.txt.gz"), Err: &Error{Ref: filepath.Join(dir, "c.txt.gz"), Err: ErrMalformed}},
+		{Ref: filepath.Join(dir, "d.pdf.gz"), Skipped: true},
+	}
+	if diff := cmp.Diff(want, got, cmpErrors); diff != "" {
+		t.Errorf("Read(folder of .gz files) mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -27,9 +27,16 @@ const (
 const sniffSize = 4096
 
 // formatOf returns the format named by path's extension.
+// A gzipped file (".jsonl.gz", ".html.gz") has the format of the name
+// without ".gz"; WARC files are gzipped record by record and read as such.
 func formatOf(path string) format {
 	if strings.HasSuffix(strings.ToLower(path), ".warc.gz") {
 		return formatWARC
+	}
+	if gzipped(path) {
+		if path = path[:len(path)-len(".gz")]; gzipped(path) {
+			return formatUnknown // gzipped twice
+		}
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".warc":
@@ -47,6 +54,16 @@ func formatOf(path string) format {
 	}
 	return formatUnknown
 }
+
+// gzipped reports a file to decompress as it is read: its name ends in
+// ".gz", and it is not a WARC file (see formatOf).
+func gzipped(path string) bool {
+	lower := strings.ToLower(path)
+	return strings.HasSuffix(lower, ".gz") && !strings.HasSuffix(lower, ".warc.gz")
+}
+
+// gzipMagic starts every gzip stream.
+var gzipMagic = []byte{0x1f, 0x8b}
 
 // sniff returns the format of an input that starts with prefix: JSON Lines
 // if its first non-space byte is '{'; a feed if it is XML whose root element
