@@ -206,6 +206,11 @@ func TestTopicNames(t *testing.T) {
 			"Trump said his meeting with Putin will take place within a week.",
 			"Trump said his meeting with Putin will take place within two weeks.",
 		}, "when the meeting with Putin will take place"},
+		{[]string{
+			"The quake killed 10 people on the island. As many as 80 people were also wounded.",
+			"The quake killed 10 people. It killed 612 people and injured more than 1,400 in 2005.",
+			"Ten people were killed in the quake and about 50 hurt.",
+		}, "number of people injured"},
 	}
 	for _, tc := range tests {
 		var docs []Doc

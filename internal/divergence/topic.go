@@ -243,7 +243,6 @@ func (s *story) topic(g []int) string {
 		}
 	}
 	c := &s.claims[best]
-	t := s.texts[s.doc[best]]
 	subj := possessiveToArticle(lowerArticle(c.Subject))
 	switch c.Kind {
 	case Deadline:
@@ -260,7 +259,24 @@ func (s *story) topic(g []int) string {
 		}
 		return "amount: " + subj
 	}
-	return countTopic(t, c)
+	return s.countTopic(g, best)
+}
+
+// countTopic names the count that claims g state: the name most of them
+// give (a spurious "612 killed" among counts of the injured does not name
+// the group), the name the claim best gives breaking a tie.
+func (s *story) countTopic(g []int, best int) string {
+	votes := make(map[string]int, len(g))
+	for _, i := range g {
+		votes[countTopic(s.texts[s.doc[i]], &s.claims[i])]++
+	}
+	name := countTopic(s.texts[s.doc[best]], &s.claims[best])
+	for _, i := range g { // in claim order, so that ties go the same way on every run
+		if n := countTopic(s.texts[s.doc[i]], &s.claims[i]); votes[n] > votes[name] {
+			name = n
+		}
+	}
+	return name
 }
 
 // badStart are words a clause cut from its sentence may start with that
@@ -319,6 +335,36 @@ var casualties = map[string]string{
 	"evacuated": "evacuated", "displaced": "displaced", "rescued": "rescued",
 }
 
+// casualtyNear returns what happened to the people counted by words
+// [lo, hi) ("killed", "injured"): the casualty word nearest the count in
+// its sentence, inside it first ("about 50 hurt"), then up to three words
+// away, the word before winning a tie ("killed 612 people and injured
+// more than 1,400" counts the dead).
+func casualtyNear(t *text, lo, hi int) (string, bool) {
+	sent := t.words[lo].sent
+	at := func(k int) (string, bool) {
+		if k < 0 || k >= len(t.words) || t.words[k].sent != sent {
+			return "", false
+		}
+		what, ok := casualties[t.words[k].lower]
+		return what, ok
+	}
+	for k := lo; k < hi; k++ {
+		if what, ok := at(k); ok {
+			return what, true
+		}
+	}
+	for d := 1; d <= 3; d++ {
+		if what, ok := at(lo - d); ok {
+			return what, true
+		}
+		if what, ok := at(hi - 1 + d); ok {
+			return what, true
+		}
+	}
+	return "", false
+}
+
 // countTopic names a count: "number of times Zelenskyy thanked Trump",
 // "magnitude of the earthquake", "number of people killed".
 func countTopic(t *text, c *Claim) string {
@@ -331,17 +377,12 @@ func countTopic(t *text, c *Claim) string {
 		return m
 	}
 	if c.val.unit == "people" || c.unit >= 0 {
-		for k := max(0, lo-3); k < min(len(t.words), hi+3); k++ {
-			if k >= lo && k < hi || t.words[k].sent != t.words[lo].sent {
-				continue
+		if what, ok := casualtyNear(t, lo, hi); ok {
+			unit := "people"
+			if c.unit >= 0 && casualties[t.words[c.unit].lower] == "" {
+				unit = t.words[c.unit].lower // "about 50 hurt": people
 			}
-			if what, ok := casualties[t.words[k].lower]; ok {
-				unit := "people"
-				if c.unit >= 0 {
-					unit = t.words[c.unit].lower
-				}
-				return "number of " + unit + " " + what
-			}
+			return "number of " + unit + " " + what
 		}
 	}
 	unit := c.val.unit
