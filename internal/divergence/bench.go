@@ -2,7 +2,6 @@ package divergence
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/entity/ner"
+	"github.com/storyline-news/storyline/internal/gz"
 	"github.com/storyline-news/storyline/internal/quote"
 	"github.com/storyline-news/storyline/internal/timex"
 )
@@ -106,14 +106,9 @@ func Bench(ctx context.Context, r io.Reader, w io.Writer) (BenchStats, error) {
 // readBench reads the benchmark's documents, grouped by cluster in order
 // of first appearance.
 func readBench(r io.Reader) (map[string][]article.Article, []string, error) {
-	br := bufio.NewReader(r)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer zr.Close()
-		br = bufio.NewReader(zr)
+	br, err := gz.Reader(r)
+	if err != nil {
+		return nil, nil, err
 	}
 	stories := make(map[string][]article.Article)
 	var order []string

@@ -15,6 +15,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/gz"
 )
 
 // BenchRecord is one article of the benchmark corpus, in the JSON Lines
@@ -31,7 +33,7 @@ type BenchRecord struct {
 // ReadBenchCorpus reads the records of a JSON Lines corpus, gzip-compressed
 // or not. Records without text are dropped.
 func ReadBenchCorpus(r io.Reader) ([]BenchRecord, error) {
-	in, err := decompress(r)
+	in, err := gz.Reader(r)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/cluster"
+	"github.com/storyline-news/storyline/internal/gz"
 )
 
 // ClusterDoc is one labeled document of a clustering benchmark in the
@@ -32,7 +33,7 @@ type ClusterDoc struct {
 // ReadClusterDocs reads a clustering benchmark file (gzip detected) and
 // keeps the documents of the given split ("" or "all": every document).
 func ReadClusterDocs(r io.Reader, split string) ([]ClusterDoc, error) {
-	rd, err := decompress(r)
+	rd, err := gz.Reader(r)
 	if err != nil {
 		return nil, err
 	}

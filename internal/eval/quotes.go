@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/gz"
 	"github.com/storyline-news/storyline/internal/quote"
 )
 
@@ -157,7 +158,7 @@ func QuoteScore(r io.Reader, split string) (QuoteReport, error) {
 // readPolNEAR calls fn for every article in r, detecting gzip by its magic
 // number.
 func readPolNEAR(r io.Reader, fn func(polnearDoc)) error {
-	br, err := decompress(r)
+	br, err := gz.Reader(r)
 	if err != nil {
 		return err
 	}

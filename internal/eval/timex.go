@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/gz"
 	"github.com/storyline-news/storyline/internal/timex"
 )
 
@@ -119,7 +120,7 @@ func TimexScore(r io.Reader) (TimexReport, error) {
 
 // readTE3 decodes the documents of r.
 func readTE3(r io.Reader) ([]te3Doc, error) {
-	br, err := decompress(r)
+	br, err := gz.Reader(r)
 	if err != nil {
 		return nil, err
 	}

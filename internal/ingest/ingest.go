@@ -21,7 +21,6 @@ package ingest
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -34,6 +33,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/gz"
 )
 
 // DefaultMaxSize is the size limit used when Options.MaxSize is 0: 10 MiB.
@@ -125,7 +125,7 @@ func (r *Reader) readStdin(ctx context.Context, fn func(Result) error) error {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return fn(failure(ref, 0, err))
 	}
-	if bytes.HasPrefix(prefix, gzipMagic) { // zcat is not needed
+	if gz.Is(prefix) { // zcat is not needed
 		zr, err := gunzip(in)
 		if err != nil {
 			return fn(failure(ref, 0, err))

@@ -62,9 +62,6 @@ func gzipped(path string) bool {
 	return strings.HasSuffix(lower, ".gz") && !strings.HasSuffix(lower, ".warc.gz")
 }
 
-// gzipMagic starts every gzip stream.
-var gzipMagic = []byte{0x1f, 0x8b}
-
 // sniff returns the format of an input that starts with prefix: JSON Lines
 // if its first non-space byte is '{'; a feed if it is XML whose root element
 // is rss, RDF or feed; HTML if it starts with markup; text otherwise. Other

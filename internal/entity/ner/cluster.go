@@ -2,24 +2,20 @@ package ner
 
 import (
 	"bufio"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/storyline-news/storyline/internal/gz"
 )
 
 // ReadClusters reads Brown clusters as written by the gen command: lines
 // "BITS<TAB>WORD<TAB>COUNT", gzip'd or not. It returns the bit string of
 // each word.
 func ReadClusters(r io.Reader) (map[string]string, error) {
-	br := bufio.NewReader(r)
-	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("read clusters: %w", err)
-		}
-		defer zr.Close()
-		br = bufio.NewReader(zr)
+	br, err := gz.Reader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read clusters: %w", err)
 	}
 	out := make(map[string]string)
 	sc := bufio.NewScanner(br)

@@ -2,10 +2,11 @@ package ner
 
 import (
 	"bufio"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/storyline-news/storyline/internal/gz"
 )
 
 // Document is one document of a CoNLL-format file: the sentences between
@@ -26,14 +27,9 @@ type Sentence struct {
 // detected and decompressed. Only the first and last fields of a line are
 // used, so the original four-column CoNLL files read as well.
 func ReadCoNLL(r io.Reader) ([]Document, error) {
-	br := bufio.NewReader(r)
-	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("read conll: %w", err)
-		}
-		defer zr.Close()
-		br = bufio.NewReader(zr)
+	br, err := gz.Reader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read conll: %w", err)
 	}
 	var docs []Document
 	var doc Document
