@@ -259,20 +259,25 @@ func (s *story) topic(g []int) string {
 		}
 		return "amount: " + subj
 	}
-	return s.countTopic(g, best)
+	return s.groupCountTopic(g, best)
 }
 
-// countTopic names the count that claims g state: the name most of them
-// give (a spurious "612 killed" among counts of the injured does not name
-// the group), the name the claim best gives breaking a tie.
-func (s *story) countTopic(g []int, best int) string {
+// groupCountTopic names the count that claims g state: the name most of
+// them give (a spurious "612 killed" among counts of the injured does not
+// name the group), the name of claim best breaking a tie.
+func (s *story) groupCountTopic(g []int, best int) string {
+	names := make([]string, len(g))
 	votes := make(map[string]int, len(g))
-	for _, i := range g {
-		votes[countTopic(s.texts[s.doc[i]], &s.claims[i])]++
+	name := ""
+	for k, i := range g {
+		names[k] = countTopic(s.texts[s.doc[i]], &s.claims[i])
+		votes[names[k]]++
+		if i == best {
+			name = names[k]
+		}
 	}
-	name := countTopic(s.texts[s.doc[best]], &s.claims[best])
-	for _, i := range g { // in claim order, so that ties go the same way on every run
-		if n := countTopic(s.texts[s.doc[i]], &s.claims[i]); votes[n] > votes[name] {
+	for _, n := range names { // in claim order, so that ties go the same way on every run
+		if votes[n] > votes[name] {
 			name = n
 		}
 	}

@@ -37,13 +37,17 @@ func readSeeds(t *testing.T) []article.Article {
 }
 
 func others() []article.Article {
-	texts := []string{
+	return textArticles("other",
 		"The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation in services and a tight labour market.",
 		"A magnitude 6.1 earthquake struck off the coast of northern Japan early on Tuesday, shaking buildings in Sendai; no tsunami warning was issued.",
-	}
+	)
+}
+
+// textArticles returns an article of each text, its source "prefix-N".
+func textArticles(prefix string, texts ...string) []article.Article {
 	var out []article.Article
 	for i, s := range texts {
-		a := article.Article{SourceRef: fmt.Sprintf("other-%d", i), Text: s}
+		a := article.Article{SourceRef: fmt.Sprintf("%s-%d", prefix, i), Text: s}
 		a.SetID()
 		out = append(out, a)
 	}
@@ -177,7 +181,7 @@ func TestStoryNotFound(t *testing.T) {
 func TestEachStoryKeepsOrderAndStops(t *testing.T) {
 	ctx := context.Background()
 	_, e := open(t, ":memory:")
-	topics := []string{
+	as := textArticles("topic",
 		"The central bank raised interest rates by a quarter point, citing inflation.",
 		"A magnitude 6.1 earthquake struck off northern Japan; no tsunami warning was issued.",
 		"The football club sacked its manager after a fifth straight league defeat.",
@@ -188,13 +192,7 @@ func TestEachStoryKeepsOrderAndStops(t *testing.T) {
 		"Astronomers found water vapour in the atmosphere of a distant exoplanet.",
 		"Farmers blocked motorways with tractors to protest against fuel taxes.",
 		"The museum returned looted bronze sculptures to their country of origin.",
-	}
-	var as []article.Article
-	for i, s := range topics {
-		a := article.Article{SourceRef: fmt.Sprintf("topic-%d", i), Text: s}
-		a.SetID()
-		as = append(as, a)
-	}
+	)
 	if _, err := e.Ingest(ctx, append(readSeeds(t), as...)); err != nil {
 		t.Fatal(err)
 	}
