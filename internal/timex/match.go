@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // cand is a candidate expression found by a rule at some token i: it spans
 // tokens [i, end).
 type cand struct {
@@ -128,4 +130,10 @@ func (x *extractor) unit(i int) int {
 		return int(t.lex.val)
 	}
 	return uNone
+}
+
+// wordIs reports whether token i is the word w, in any case.
+func (x *extractor) wordIs(i int, w string) bool {
+	t := x.at(i)
+	return t.kind == tWord && strings.EqualFold(x.text[t.start:t.end], w)
 }

@@ -184,15 +184,19 @@ func (x *extractor) cueAt(k int, left bool) int {
 }
 
 // participle returns the tense of the past form at token k from the verb
-// group it ends: the future after a modal or "to" and "be" ("will be
-// held", "to be closed"), none after a present form ("is closed"), the past
-// otherwise.
+// group it ends: the future after a modal or "to" and "be" ("will be held",
+// "would be paid", "to be closed"), none after a present form ("is closed") or after
+// a determiner, where it is an adjective ("on a still unspecified date"),
+// the past otherwise.
 func (x *extractor) participle(k int) int {
 	p := x.skipAdverbs(k - 1)
+	if p >= 0 && determiners[x.key(p)] {
+		return 0
+	}
 	switch x.at(p).lex.vg {
 	case vgBe, vgCopula:
 		q := x.skipAdverbs(p - 1)
-		if x.at(q).lex.vg == vgModal || x.key(q) == kTo {
+		if x.at(q).lex.vg == vgModal || x.wordIs(q, "would") || x.key(q) == kTo {
 			return 1
 		}
 		if x.at(q).lex.vg == vgPresent {

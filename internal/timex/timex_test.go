@@ -305,6 +305,8 @@ func TestExtractNewsForms(t *testing.T) {
 		{"following decade", "The deal closed in 2003. Over the following decade it paid well.", friday, []found{
 			{"2003", Date, "2003", "", false, ""}, {"the following decade", Duration, "P10Y", "", false, ""}}},
 		{"earlier than usual", "The season started a month earlier than usual.", friday, []found{{"a month", Duration, "P1M", "", false, ""}}},
+		{"would be paid", "The dividend would be paid on a still unspecified date in January.", date("1989-10-26"), []found{{"January", Date, "1990-01", "", true, ""}}},
+		{"adjective in -ed", "It opens on a still unspecified date in May.", date("1989-03-10"), []found{{"May", Date, "1989-05", "", true, ""}}},
 		{"past span is no deadline", "Prices fell within the past two weeks.", friday, []found{{"the past two weeks", Duration, "P2W", "", false, ""}}},
 	})
 }
