@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -40,16 +41,34 @@ type sentInfo struct {
 // prepare computes the per-token facts of a document given as sentences of
 // tokens (run-time token texts, not yet normalized).
 func (m *Model) prepare(sents [][]string) *docInfo {
-	d := &docInfo{sents: make([]sentInfo, len(sents))}
+	return m.prepareInto(new(scratch), sents)
+}
+
+// prepareInto is prepare building the document in sc's buffers, which
+// stay in use until sc is reset.
+func (m *Model) prepareInto(sc *scratch, sents [][]string) *docInfo {
 	total := 0
 	for _, toks := range sents {
 		total += len(toks)
 	}
-	cache := make(map[string]*wordInfo, total/2)
-	byLower := make(map[string]*docWord, total/2)
-	infos := make([]*wordInfo, total)
-	dws := make([]*docWord, total)
-	strs := make([]string, 4*total)
+	d := &sc.doc
+	d.sents = grown(d.sents, len(sents))
+	d.words = d.words[:0]
+	if sc.cache == nil {
+		sc.cache = make(map[string]*wordInfo, total/2)
+		sc.byLower = make(map[string]*docWord, total/2)
+	}
+	cache, byLower := sc.cache, sc.byLower
+	clear(cache)
+	clear(byLower)
+	sc.infos = grown(sc.infos, total)
+	sc.dws = grown(sc.dws, total)
+	sc.strs = grown(sc.strs, 4*total)
+	sc.gaz = grown(sc.gaz, total)
+	// docWords live in an arena sized for the worst case, one per token,
+	// so that pointers into it stay valid.
+	sc.arena = slices.Grow(sc.arena[:0], total)
+	infos, dws, strs, gaz := sc.infos, sc.dws, sc.strs, sc.gaz
 	for si, toks := range sents {
 		s := &d.sents[si]
 		n := len(toks)
@@ -63,13 +82,14 @@ func (m *Model) prepare(sents [][]string) *docInfo {
 			s.words[i], s.lower[i], s.shapes[i], s.clusters[i] = wi.w, wi.lower, wi.shape, wi.cluster
 			dw := byLower[wi.lower]
 			if dw == nil {
-				dw = new(docWord)
+				sc.arena = append(sc.arena, docWord{})
+				dw = &sc.arena[len(sc.arena)-1]
 				byLower[wi.lower] = dw
 				d.words = append(d.words, dw)
 			}
 			s.doc[i] = dw
 		}
-		s.gaz = m.gaz.match(s.words, s.lower)
+		s.gaz, gaz = m.gaz.matchInto(gaz[:n:n], s.words, s.lower), gaz[n:]
 		s.headline = isHeadline(s.info)
 		if s.headline {
 			continue

@@ -121,7 +121,11 @@ const gazExact = 8
 // forms), its match code in every list. At each position the longest entry
 // of each list wins; matches of one list do not overlap.
 func (g *gazetteer) match(words, lower []string) [][numGaz]uint8 {
-	out := make([][numGaz]uint8, len(words))
+	return g.matchInto(make([][numGaz]uint8, len(words)), words, lower)
+}
+
+// matchInto is match writing into out, which holds len(words) zero codes.
+func (g *gazetteer) matchInto(out [][numGaz]uint8, words, lower []string) [][numGaz]uint8 {
 	var covered [numGaz]int
 	for i := range words {
 		var best [numGaz]int

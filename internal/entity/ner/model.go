@@ -74,14 +74,29 @@ func (sc *scorer) emissions(si int) []float32 {
 // decode tags the sentences of a prepared document in order, each with the
 // history of the tags given to the sentences before it.
 func (m *Model) decode(d *docInfo) [][]int {
-	out := make([][]int, len(d.sents))
-	sc := m.newScorer(d)
+	return m.decodeInto(new(scratch), d)
+}
+
+// decodeInto is decode with sc's buffers; the tags returned stay in use
+// until sc is reused.
+func (m *Model) decodeInto(s *scratch, d *docInfo) [][]int {
+	total := 0
 	for si := range d.sents {
-		em := sc.emissions(si)
-		out[si] = sc.lat.best(em, len(d.sents[si].words), &m.trans, &m.end)
-		remember(&d.sents[si], out[si])
+		total += len(d.sents[si].words)
 	}
-	return out
+	s.tags = grown(s.tags, len(d.sents))
+	s.tagBuf = grown(s.tagBuf, total)
+	buf := s.tagBuf
+	sc := &s.score
+	sc.m, sc.d = m, d
+	for si := range d.sents {
+		n := len(d.sents[si].words)
+		em := sc.emissions(si)
+		s.tags[si] = sc.lat.best(buf[:n:n], em, n, &m.trans, &m.end)
+		buf = buf[n:]
+		remember(&d.sents[si], s.tags[si])
+	}
+	return s.tags
 }
 
 // viterbi returns the best valid BILOU tag sequence for n tokens with
@@ -89,7 +104,7 @@ func (m *Model) decode(d *docInfo) [][]int {
 // the sentence start) and end scores.
 func viterbi(em []float32, n int, trans *[(numTags + 1) * numTags]float32, end *[numTags]float32) []int {
 	var l lattice
-	return l.best(em, n, trans, end)
+	return l.best(make([]int, n), em, n, trans, end)
 }
 
 // lattice is Viterbi's scratch space, reused from sentence to sentence.
@@ -98,9 +113,8 @@ type lattice struct {
 	back  []uint8
 }
 
-// best is viterbi using l's scratch space.
-func (l *lattice) best(em []float32, n int, trans *[(numTags + 1) * numTags]float32, end *[numTags]float32) []int {
-	tags := make([]int, n)
+// best is viterbi using l's scratch space, writing the n tags into tags.
+func (l *lattice) best(tags []int, em []float32, n int, trans *[(numTags + 1) * numTags]float32, end *[numTags]float32) []int {
 	if n == 0 {
 		return tags
 	}

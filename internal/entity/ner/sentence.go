@@ -13,7 +13,11 @@ import (
 // one ("… from the U.S. He said"); titles ("Mr.", "Dr.") never do. The
 // returned slices share toks' backing array.
 func SplitSentences(toks []Token) [][]Token {
-	var out [][]Token
+	return splitSentences(nil, toks)
+}
+
+// splitSentences is SplitSentences appending to out.
+func splitSentences(out [][]Token, toks []Token) [][]Token {
 	start, real := 0, 0
 	for i := 1; i <= len(toks); i++ {
 		// real is the last token before toks[i] that is not a closing quote

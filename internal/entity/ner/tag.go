@@ -28,10 +28,25 @@ type Mention struct {
 // one entity ("Putin-Zelenskyy meeting") is split into its names when each
 // of them is tagged on its own elsewhere in the text.
 func (m *Model) Tag(text string) []Mention {
-	sents := SplitSentences(Tokenize(text))
-	words := make([][]string, len(sents))
+	sc := scratchPool.Get().(*scratch)
+	out := m.tag(sc, text)
+	sc.scan.text = ""
+	scratchPool.Put(sc)
+	return out
+}
+
+// tag is Tag with the buffers of sc.
+func (m *Model) tag(sc *scratch, text string) []Mention {
+	sc.scan.reset(text)
+	sc.scan.run()
+	sents := splitSentences(sc.sents[:0], sc.scan.toks)
+	sc.sents = sents
+	words := grown(sc.words, len(sents))
+	sc.words = words
+	wbuf := grown(sc.wbuf, len(sc.scan.toks))
+	sc.wbuf = wbuf
 	for i, s := range sents {
-		words[i] = make([]string, len(s))
+		words[i], wbuf = wbuf[:len(s):len(s)], wbuf[len(s):]
 		for j, t := range s {
 			words[i][j] = t.Text
 		}
@@ -41,7 +56,7 @@ func (m *Model) Tag(text string) []Mention {
 			}
 		}
 	}
-	tags := m.decode(m.prepare(words))
+	tags := m.decodeInto(sc, m.prepareInto(sc, words))
 	var out []Mention
 	for si, s := range sents {
 		for _, sp := range bilouSpans(tags[si]) {

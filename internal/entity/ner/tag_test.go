@@ -2,6 +2,8 @@ package ner
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -103,4 +105,31 @@ func TestTagConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestTagReusesNoState tags the seeds one after another, twice, so that
+// each reuses the buffers that other articles left, and checks each result
+// against the same text tagged with fresh buffers.
+func TestTagReusesNoState(t *testing.T) {
+	names, _ := filepath.Glob("../../../examples/ukraine-talks/*.txt")
+	if len(names) == 0 {
+		t.Skip("no seeds")
+	}
+	m := Default()
+	shared := new(scratch)
+	for range 2 {
+		for _, n := range names {
+			text := seedText(t, filepath.Base(n))
+			want := m.tag(new(scratch), text)
+			if len(want) == 0 {
+				t.Fatalf("%s: nothing tagged", n)
+			}
+			if got := m.tag(shared, text); !slices.Equal(got, want) {
+				t.Errorf("%s: tagged with reused buffers differs from fresh ones", filepath.Base(n))
+			}
+			if got := m.Tag(text); !slices.Equal(got, want) {
+				t.Errorf("%s: Tag differs from fresh buffers", filepath.Base(n))
+			}
+		}
+	}
 }

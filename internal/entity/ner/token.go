@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,15 +45,23 @@ type scanner struct {
 }
 
 func newScanner(text string) *scanner {
+	s := new(scanner)
+	s.reset(text)
+	return s
+}
+
+// reset prepares s to scan text, reusing its buffers.
+func (s *scanner) reset(text string) {
 	n := utf8.RuneCountInString(text)
-	s := &scanner{text: text, rs: make([]rune, 0, n), bo: make([]int32, 0, n+1)}
+	s.text, s.sawNL = text, false
+	s.rs = slices.Grow(s.rs[:0], n)
+	s.bo = slices.Grow(s.bo[:0], n+1)
 	for i, r := range text {
 		s.rs = append(s.rs, r)
 		s.bo = append(s.bo, int32(i))
 	}
 	s.bo = append(s.bo, int32(len(text)))
-	s.toks = make([]Token, 0, n/4+1)
-	return s
+	s.toks = slices.Grow(s.toks[:0], n/4+1)
 }
 
 func (s *scanner) emit(i, j int) {
