@@ -52,15 +52,15 @@ func (s *story) readDocs() {
 		n += len(d.Mentions) + 8
 		longest = max(longest, len(d.Text))
 	}
-	s.items = make([]item, 0, n)
-	s.all = make([]word, 0, longest/5+16)
+	s.items = slices.Grow(s.items[:0], n)
+	s.all = slices.Grow(s.all[:0], longest/5+16)
 	for d := range s.docs {
 		s.lo = append(s.lo, len(s.items))
 		s.readDoc(d)
 	}
 	s.lo = append(s.lo, len(s.items))
 	s.retypePeople()
-	s.parent = make([]int, len(s.items))
+	s.parent = slices.Grow(s.parent[:0], len(s.items))[:len(s.items)]
 	for i := range s.parent {
 		s.parent[i] = i
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -194,4 +195,34 @@ func TestEmpty(t *testing.T) {
 	if len(res.Entities) != 0 || len(res.Links) != 1 || len(res.Links[0]) != 0 {
 		t.Errorf("Resolve(empty doc) = %+v", res)
 	}
+}
+
+// TestResolveReusesNoState resolves each seed alone, then the whole story,
+// then each seed again, from several goroutines at once (run with -race):
+// buffers that one call leaves for the next must not change any result.
+func TestResolveReusesNoState(t *testing.T) {
+	docs := taggedSeeds(t)
+	var single []Result
+	for _, d := range docs {
+		single = append(single, Resolve([]Doc{d}))
+	}
+	whole := Resolve(docs)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 3 {
+				if got := Resolve(docs); !reflect.DeepEqual(got, whole) {
+					t.Errorf("goroutine %d round %d: the story resolves differently", g, round)
+				}
+				for i, d := range docs {
+					if got := Resolve([]Doc{d}); !reflect.DeepEqual(got, single[i]) {
+						t.Errorf("goroutine %d round %d: seed %d resolves differently", g, round, i)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

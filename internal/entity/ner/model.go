@@ -29,6 +29,23 @@ type scorer struct {
 	buf []uint64
 	em  []float32
 	lat lattice
+	// vecs holds the wordVecs of the document's words outside the model's
+	// vocabulary, in blocks that stay put as more are added.
+	vecs [][]wordVec
+	nvec int
+}
+
+// newVec returns a zeroed wordVec from sc's blocks.
+func (sc *scorer) newVec() *wordVec {
+	const block = 64
+	b, i := sc.nvec/block, sc.nvec%block
+	if b == len(sc.vecs) {
+		sc.vecs = append(sc.vecs, make([]wordVec, block))
+	}
+	sc.nvec++
+	v := &sc.vecs[b][i]
+	*v = wordVec{}
+	return v
 }
 
 func (m *Model) newScorer(d *docInfo) *scorer { return &scorer{m: m, d: d} }
@@ -44,7 +61,8 @@ func (sc *scorer) word(s *sentInfo, j int) *wordVec {
 	}
 	wi := s.info[j]
 	if wi.vec == nil {
-		wi.vec = sc.m.vector(wi, sc.buf)
+		wi.vec = sc.newVec()
+		sc.buf = sc.m.fillVector(wi.vec, wi, sc.buf)
 	}
 	return wi.vec
 }
@@ -88,7 +106,7 @@ func (m *Model) decodeInto(s *scratch, d *docInfo) [][]int {
 	s.tagBuf = grown(s.tagBuf, total)
 	buf := s.tagBuf
 	sc := &s.score
-	sc.m, sc.d = m, d
+	sc.m, sc.d, sc.nvec = m, d, 0
 	for si := range d.sents {
 		n := len(d.sents[si].words)
 		em := sc.emissions(si)

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -199,6 +200,9 @@ func bilouSpans(tags []int) []tspan {
 // part gets the type it has there. Lower-case parts ("U.S.-led") are
 // dropped. Other mentions are kept as they are.
 func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
+	if !slices.ContainsFunc(ms, func(m Mention) bool { return strings.Contains(m.Text, "-") }) {
+		return ms // no compound: most texts
+	}
 	typeOfText := map[string]string{}
 	for _, m := range ms {
 		if !strings.ContainsAny(m.Text, "-‐‑") {
@@ -207,7 +211,10 @@ func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
 	}
 	var out []Mention
 	for _, m := range ms {
-		parts := compoundParts(sents, m)
+		var parts [][]Token
+		if strings.Contains(m.Text, "-") {
+			parts = compoundParts(sents, m)
+		}
 		if parts == nil {
 			out = append(out, m)
 			continue

@@ -76,11 +76,18 @@ func (m *Model) precompute() {
 // vector computes the wordVec of a word; buf is scratch space.
 func (m *Model) vector(wi *wordInfo, buf []uint64) *wordVec {
 	v := new(wordVec)
+	m.fillVector(v, wi, buf)
+	return v
+}
+
+// fillVector adds the word's contributions to v and returns buf, the
+// scratch space, for reuse.
+func (m *Model) fillVector(v *wordVec, wi *wordInfo, buf []uint64) []uint64 {
 	for k := -2; k <= 2; k++ {
 		buf = wordFeatures(k, wi.w, wi.lower, wi.shape, wi.cluster, buf[:0])
 		m.addWeights(v[k+2][:], buf)
 	}
-	return v
+	return buf
 }
 
 // addWeights adds the weights of features fs to row.
