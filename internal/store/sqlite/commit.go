@@ -175,9 +175,9 @@ func upsertStories(ctx context.Context, tx *sql.Tx, ss []store.Story) error {
 // insertAssignment keeps the first assignment of an article: an article that
 // is ingested again stays in its story.
 const insertAssignment = `
-INSERT INTO assignments (article_id, story_id, score, evidence)
-VALUES (?, ?, ?, ?)
-ON CONFLICT (article_id) DO NOTHING`
+INSERT INTO assignments (article_seq, story_id, score, evidence)
+SELECT seq, ?2, ?3, ?4 FROM articles WHERE id = ?1
+ON CONFLICT (article_seq) DO NOTHING`
 
 // insertAssignments stores the assignments of articles that have none. The
 // foreign keys refuse an assignment whose article or story is neither stored
@@ -200,8 +200,21 @@ func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment) e
 		if err != nil {
 			return err
 		}
-		if _, err := stmt.ExecContext(ctx, a.ArticleID, a.StoryID, a.Score, string(evJSON)); err != nil {
+		res, err := stmt.ExecContext(ctx, a.ArticleID, a.StoryID, a.Score, string(evJSON))
+		if err != nil {
 			return fmt.Errorf("assignment of %s to %s: %w", a.ArticleID, a.StoryID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			// Either the article has a story already, or it is not stored.
+			var known bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)`, a.ArticleID).Scan(&known); err != nil {
+				return err
+			}
+			if !known {
+				return fmt.Errorf("assignment of %s to %s: no article %s", a.ArticleID, a.StoryID, a.ArticleID)
+			}
 		}
 	}
 	return nil

@@ -98,9 +98,9 @@ func (db *DB) StoryArticles(ctx context.Context, storyID string) ([]article.Arti
 func (db *DB) storyArticles(ctx context.Context, storyID string) ([]article.Article, error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT `+articleColumns+`
-		FROM assignments s JOIN articles a ON a.id = s.article_id
+		FROM assignments s JOIN articles a ON a.seq = s.article_seq
 		WHERE s.story_id = ?
-		ORDER BY a.seq`, storyID)
+		ORDER BY s.article_seq`, storyID)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +156,7 @@ type scanned struct {
 func (db *DB) scanPage(ctx context.Context, after int64) (page []scanned, err error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT `+articleColumns+`, coalesce(s.story_id, ''), a.seq
-		FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
+		FROM articles a LEFT JOIN assignments s ON s.article_seq = a.seq
 		WHERE a.seq > ?
 		ORDER BY a.seq
 		LIMIT ?`, after, scanPage)
@@ -188,10 +188,10 @@ func (db *DB) Counts(ctx context.Context) (articles, stories int, err error) {
 // the articles were stored.
 func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignment, error) {
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT s.article_id, s.story_id, s.score, s.evidence, coalesce(s.merged_from, '')
-		FROM assignments s JOIN articles a ON a.id = s.article_id
+		SELECT a.id, s.story_id, s.score, s.evidence, coalesce(s.merged_from, '')
+		FROM assignments s JOIN articles a ON a.seq = s.article_seq
 		WHERE s.story_id = ?
-		ORDER BY a.seq`, storyID)
+		ORDER BY s.article_seq`, storyID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story %s assignments: %w", storyID, err)
 	}
@@ -219,7 +219,7 @@ func (db *DB) Assignments(ctx context.Context, storyID string) ([]store.Assignme
 func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 	var storyID sql.NullString
 	err := db.read.QueryRowContext(ctx, `
-		SELECT s.story_id FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
+		SELECT s.story_id FROM articles a LEFT JOIN assignments s ON s.article_seq = a.seq
 		WHERE a.id = ?`, articleID).Scan(&storyID)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = store.ErrNotFound

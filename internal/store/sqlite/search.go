@@ -72,7 +72,7 @@ SELECT a.id, coalesce(s.story_id, ''), a.title,
 FROM top
 JOIN articles_fts ON articles_fts.rowid = top.seq AND articles_fts MATCH ?1
 JOIN articles a ON a.seq = top.seq
-LEFT JOIN assignments s ON s.article_id = a.id
+LEFT JOIN assignments s ON s.article_seq = a.seq
 ORDER BY top.rank, top.seq`
 
 // markers replaces the snippet markers with the guillemets of store.Hit.

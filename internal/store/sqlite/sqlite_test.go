@@ -2,12 +2,14 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/storyline-news/storyline/internal/store"
 	"github.com/storyline-news/storyline/internal/store/storetest"
 )
@@ -60,7 +62,7 @@ func TestOpenFileSettings(t *testing.T) {
 		"foreign_keys":       "1",
 		"synchronous":        "1", // NORMAL
 		"busy_timeout":       "10000",
-		"cache_size":         "-65536", // 64 MiB
+		"cache_size":         "-196608", // 192 MiB
 		"wal_autocheckpoint": "16384",
 	} {
 		if got := pragma(t, db, name); got != want {
@@ -177,5 +179,66 @@ func TestOpenOddPath(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("the database is not at %q: %v", path, err)
+	}
+}
+
+// TestMigrateAssignmentsBySeq opens a store written by the schema before
+// migration 4, whose assignments were keyed by article ID, and checks that
+// every assignment, merge mark included, is still there after it.
+func TestMigrateAssignmentsBySeq(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "storyline.db")
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", fileDSN(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms[:3] {
+		if _, err := raw.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+	}
+	for _, q := range []string{
+		`PRAGMA user_version = 3`,
+		`INSERT INTO articles (id, source_ref, url, title, outlet, author, published, published_inferred, language, text) VALUES
+			('a-3', 'r3', '', 'Third', '', '', NULL, 0, 'en', 'three'),
+			('a-1', 'r1', '', 'First', '', '', NULL, 0, 'en', 'one'),
+			('a-2', 'r2', '', 'Second', '', '', NULL, 0, 'en', 'two')`,
+		`INSERT INTO stories (id, headline, first_published, last_published, articles) VALUES ('s-1', 'One', NULL, NULL, 2), ('s-2', 'Two', NULL, NULL, 1)`,
+		`INSERT INTO assignments (article_id, story_id, score, evidence, merged_from) VALUES
+			('a-1', 's-1', 0.5, '["x"]', 's-9'), ('a-3', 's-1', 0, '[]', NULL), ('a-2', 's-2', 0.25, '["y","z"]', NULL)`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+
+	db := openTest(t, path)
+	ctx := context.Background()
+	got, err := db.Assignments(ctx, "s-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Assignment{
+		{ArticleID: "a-3", StoryID: "s-1", Score: 0, Evidence: []string{}}, // stored first
+		{ArticleID: "a-1", StoryID: "s-1", Score: 0.5, Evidence: []string{"x"}, MergedFrom: "s-9"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Assignments(s-1) after migration (-want +got):\n%s", diff)
+	}
+	for id, story := range map[string]string{"a-1": "s-1", "a-2": "s-2", "a-3": "s-1"} {
+		if got, err := db.StoryOf(ctx, id); got != story || err != nil {
+			t.Errorf("StoryOf(%s) = %q, %v; want %q", id, got, err, story)
+		}
+	}
+	// New assignments go on, and an article keeps its first story.
+	if _, err := db.Commit(ctx, store.Batch{Assignments: []store.Assignment{{ArticleID: "a-2", StoryID: "s-1"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.StoryOf(ctx, "a-2"); got != "s-2" {
+		t.Errorf("a-2 moved to %q by a second assignment", got)
 	}
 }
