@@ -46,38 +46,39 @@ func (e *env) readInput(ctx context.Context, refs []string, f inputFlags, t *tal
 	fn func([]article.Article) error) error {
 	r := ingest.New(ingest.Options{MaxSize: f.maxSize, Stdin: e.stdin})
 	bar := e.progress()
-	batch := make([]article.Article, 0, f.batch)
-	flush := func() error {
+	// Reading runs ahead of fn by one batch (see ingest.Pipe): the next
+	// batch is read and cleaned while fn stores the last.
+	err := ingest.Pipe(ctx, func(emit func([]article.Article) error) error {
+		batch := make([]article.Article, 0, f.batch)
+		for _, ref := range refs {
+			err := r.Read(ctx, ref, func(res ingest.Result) error {
+				switch {
+				case res.Skipped:
+					t.skipped++
+				case res.Err != nil:
+					t.failed++
+					fmt.Fprintf(e.stderr, "storyline: %v\n", res.Err)
+				default:
+					t.read++
+					bar.Add(1)
+					batch = append(batch, *res.Article)
+					if len(batch) >= f.batch {
+						full := batch
+						batch = make([]article.Article, 0, f.batch)
+						return emit(full)
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
 		if len(batch) == 0 {
 			return nil
 		}
-		err := fn(batch)
-		batch = batch[:0]
-		return err
-	}
-	for _, ref := range refs {
-		err := r.Read(ctx, ref, func(res ingest.Result) error {
-			switch {
-			case res.Skipped:
-				t.skipped++
-			case res.Err != nil:
-				t.failed++
-				fmt.Fprintf(e.stderr, "storyline: %v\n", res.Err)
-			default:
-				t.read++
-				bar.Add(1)
-				batch = append(batch, *res.Article)
-				if len(batch) >= f.batch {
-					return flush()
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	err := flush()
+		return emit(batch)
+	}, fn)
 	bar.Finish()
 	return err
 }

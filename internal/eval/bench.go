@@ -261,39 +261,41 @@ func measure(ctx context.Context, stage string, size int, fn func(context.Contex
 var errEnough = errors.New("enough articles")
 
 // readBatches reads the first n articles of path with the ingest reader and
-// calls fn with batches of at most size of them, a new slice each time. It
-// returns the number of articles read and of inputs that failed.
+// calls fn with batches of at most size of them, a new slice each time,
+// reading one batch ahead of fn in a goroutine of its own (ingest.Pipe), as
+// storyline ingest does. It returns the number of articles read and of
+// inputs that failed.
 func readBatches(ctx context.Context, path string, n, size int, fn func([]article.Article) error) (read, failed int, err error) {
-	batch := make([]article.Article, 0, size)
-	flush := func() error {
+	err = ingest.Pipe(ctx, func(emit func([]article.Article) error) error {
+		batch := make([]article.Article, 0, size)
+		err := ingest.New(ingest.Options{}).Read(ctx, path, func(res ingest.Result) error {
+			if res.Article == nil {
+				failed++
+				return nil
+			}
+			batch = append(batch, *res.Article)
+			read++
+			if len(batch) == size || read == n {
+				full := batch
+				batch = make([]article.Article, 0, size)
+				if err := emit(full); err != nil {
+					return err
+				}
+			}
+			if read == n {
+				return errEnough
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errEnough) {
+			return err
+		}
 		if len(batch) == 0 {
 			return nil
 		}
-		err := fn(batch)
-		batch = make([]article.Article, 0, size)
-		return err
-	}
-	err = ingest.New(ingest.Options{}).Read(ctx, path, func(res ingest.Result) error {
-		if res.Article == nil {
-			failed++
-			return nil
-		}
-		batch = append(batch, *res.Article)
-		read++
-		if len(batch) == size || read == n {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		if read == n {
-			return errEnough
-		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, errEnough) {
-		return read, failed, err
-	}
-	return read, failed, flush()
+		return emit(batch)
+	}, fn)
+	return read, failed, err
 }
 
 // run is one size's passes.
@@ -480,9 +482,10 @@ func analyzeAll(b []article.Article, workers int, found *analysisCounts) {
 	wg.Wait()
 }
 
-// full runs the pipeline end to end as one pass: the ingest reader and
-// engine.Ingest in one goroutine, story.Analyze in o.Workers others, fed
-// each batch once it is stored, so that storing and analysis overlap.
+// full runs the pipeline end to end as one pass: the ingest reader one
+// batch ahead of engine.Ingest, story.Analyze in o.Workers goroutines fed
+// each batch once it is stored, so that reading, storing and analysis
+// overlap.
 func (r *run) full(ctx context.Context, m *Meter) (int, string, error) {
 	sink, err := r.o.Open(ctx, r.n)
 	if err != nil {
