@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -25,19 +26,36 @@ type item struct {
 
 // A story is the state of one call to Resolve.
 type story struct {
-	t        *tables
-	docs     []Doc
-	items    []item
-	lo       []int // the items of doc d are items[lo[d]:lo[d+1]]
-	parent   []int // union-find forest over items
+	t    *tables
+	docs []Doc
+	buffers
 	clusters []cluster
 	docIndex map[string]int // article ID → index of its first document
-	all      []word         // the words of the document being read
-	ws, tmp  []word         // scratch
+}
+
+// buffers are the slices of a story that Resolve reuses from call to call
+// through bufferPool: a stream of single articles resolves with few
+// allocations beyond its results.
+type buffers struct {
+	items   []item
+	lo      []int  // the items of doc d are items[lo[d]:lo[d+1]]
+	parent  []int  // union-find forest over items
+	all     []word // the words of the document being read
+	ws, tmp []word // scratch
+}
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+// release empties the buffers, dropping what their items point to, and
+// returns them to bufferPool.
+func (b buffers) release() {
+	clear(b.items)
+	b.items, b.lo, b.parent, b.all, b.ws, b.tmp = b.items[:0], b.lo[:0], b.parent[:0], b.all[:0], b.ws[:0], b.tmp[:0]
+	bufferPool.Put(&b)
 }
 
 func newStory(t *tables, docs []Doc) *story {
-	s := &story{t: t, docs: docs, docIndex: map[string]int{}}
+	s := &story{t: t, docs: docs, buffers: *bufferPool.Get().(*buffers), docIndex: map[string]int{}}
 	for d := len(docs) - 1; d >= 0; d-- {
 		s.docIndex[docs[d].ArticleID] = d
 	}

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
-	"sync"
 )
 
 // Entity types, as spec/annotations.md names them.
@@ -111,29 +110,14 @@ func (r Result) Entity(id string) (Entity, bool) {
 // cannot resolve get an empty Link.Entity. The result depends only on docs.
 func Resolve(docs []Doc) Result {
 	s := newStory(loadTables(), docs)
-	b := scratchPool.Get().(*scratch)
-	s.items, s.all, s.ws, s.tmp, s.lo, s.parent = b.items, b.all, b.ws, b.tmp, b.lo[:0], b.parent
 	s.readDocs()
 	s.mergePeople()
 	s.mergeNames()
 	s.resolveReferences()
 	r := s.result()
-	clear(s.items) // drop the names and roles they point to
-	b.items, b.all, b.ws, b.tmp, b.lo, b.parent = s.items[:0], s.all[:0], s.ws[:0], s.tmp[:0], s.lo[:0], s.parent[:0]
-	scratchPool.Put(b)
+	s.buffers.release()
 	return r
 }
-
-// scratch holds the buffers of a Resolve call, reused by the next one
-// through scratchPool: a stream of single articles resolves with few
-// allocations beyond its results.
-type scratch struct {
-	items        []item
-	all, ws, tmp []word
-	lo, parent   []int
-}
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // NewID returns the ID of the entity of type typ with the canonical name.
 func NewID(typ, name string) string {

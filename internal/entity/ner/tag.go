@@ -211,10 +211,7 @@ func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
 	}
 	var out []Mention
 	for _, m := range ms {
-		var parts [][]Token
-		if strings.Contains(m.Text, "-") {
-			parts = compoundParts(sents, m)
-		}
+		parts := compoundParts(sents, m)
 		if parts == nil {
 			out = append(out, m)
 			continue
@@ -245,6 +242,9 @@ func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
 // whose hyphens are glued to the words on both sides, or nil if it has no
 // such hyphen.
 func compoundParts(sents [][]Token, m Mention) [][]Token {
+	if !strings.Contains(m.Text, "-") {
+		return nil
+	}
 	var toks []Token
 	for _, s := range sents {
 		if len(s) > 0 && s[0].Start <= m.Start && m.End <= s[len(s)-1].End {
