@@ -30,6 +30,12 @@ const (
 
 var caseNames = [8]string{"-", "T", "L", "TL", "U", "TU", "LU", "TLU"}
 
+// docToken is what a document knows about one of its token texts.
+type docToken struct {
+	wi *wordInfo
+	dw *docWord
+}
+
 type sentInfo struct {
 	info                           []*wordInfo
 	doc                            []*docWord
@@ -55,7 +61,7 @@ func (m *Model) prepareInto(sc *scratch, sents [][]string) *docInfo {
 	d.sents = grown(d.sents, len(sents))
 	d.words = d.words[:0]
 	if sc.cache == nil {
-		sc.cache = make(map[string]*wordInfo, total/2)
+		sc.cache = make(map[string]docToken, total/2)
 		sc.byLower = make(map[string]*docWord, total/2)
 	}
 	cache, byLower := sc.cache, sc.byLower
@@ -77,19 +83,24 @@ func (m *Model) prepareInto(sc *scratch, sents [][]string) *docInfo {
 		s.words, s.lower, s.shapes, s.clusters = strs[:n:n], strs[n:2*n:2*n], strs[2*n:3*n:3*n], strs[3*n:4*n:4*n]
 		strs = strs[4*n:]
 		for i, t := range toks {
-			wi := m.wordInfo(t, cache)
+			dt, ok := cache[t]
+			if !ok {
+				dt.wi = m.wordInfo(t)
+				dt.dw = byLower[dt.wi.lower]
+				if dt.dw == nil {
+					sc.arena = append(sc.arena, docWord{})
+					dt.dw = &sc.arena[len(sc.arena)-1]
+					byLower[dt.wi.lower] = dt.dw
+					d.words = append(d.words, dt.dw)
+				}
+				cache[t] = dt
+			}
+			wi := dt.wi
 			s.info[i] = wi
 			s.words[i], s.lower[i], s.shapes[i], s.clusters[i] = wi.w, wi.lower, wi.shape, wi.cluster
-			dw := byLower[wi.lower]
-			if dw == nil {
-				sc.arena = append(sc.arena, docWord{})
-				dw = &sc.arena[len(sc.arena)-1]
-				byLower[wi.lower] = dw
-				d.words = append(d.words, dw)
-			}
-			s.doc[i] = dw
+			s.doc[i] = dt.dw
 		}
-		s.gaz, gaz = m.gaz.matchInto(gaz[:n:n], s.words, s.lower), gaz[n:]
+		s.gaz, gaz = matchInto(gaz[:n:n], s.info, s.words, s.lower), gaz[n:]
 		s.headline = isHeadline(s.info)
 		if s.headline {
 			continue

@@ -121,16 +121,21 @@ const gazExact = 8
 // forms), its match code in every list. At each position the longest entry
 // of each list wins; matches of one list do not overlap.
 func (g *gazetteer) match(words, lower []string) [][numGaz]uint8 {
-	return g.matchInto(make([][numGaz]uint8, len(words)), words, lower)
+	infos := make([]*wordInfo, len(words))
+	for i := range words {
+		infos[i] = &wordInfo{gaz: g.first[lower[i]]}
+	}
+	return matchInto(make([][numGaz]uint8, len(words)), infos, words, lower)
 }
 
-// matchInto is match writing into out, which holds len(words) zero codes.
-func (g *gazetteer) matchInto(out [][numGaz]uint8, words, lower []string) [][numGaz]uint8 {
+// matchInto is match writing into out, which holds len(words) zero codes,
+// with the entries starting at each token taken from its wordInfo.
+func matchInto(out [][numGaz]uint8, infos []*wordInfo, words, lower []string) [][numGaz]uint8 {
 	var covered [numGaz]int
 	for i := range words {
 		var best [numGaz]int
 		var exact [numGaz]bool
-		for _, e := range g.first[lower[i]] {
+		for _, e := range infos[i].gaz {
 			n := len(e.lower)
 			if i < covered[e.list] || i+n > len(words) || n <= best[e.list] || !equal(e.lower, lower[i:i+n]) {
 				continue

@@ -131,7 +131,30 @@ type lattice struct {
 	back  []uint8
 }
 
+// BILOU splits the tags in two. A closed tag (O, L-x, U-x) ends whatever
+// came before it: any closed tag may follow it, and an opening tag (O,
+// B-x, U-x) may follow only a closed tag. An inside tag (I-x, L-x) may
+// follow only B-x or I-x. best relies on this shape, which TestLatticeShape
+// checks against the allowed table.
+const numClosed = 1 + 2*numTypes
+
+var closedTags, openingTags = func() (closed, opening [numClosed]uint8) {
+	c, o := 0, 0
+	for t := 0; t < numTags; t++ {
+		if allowedEnd[t] {
+			closed[c] = uint8(t)
+			c++
+		}
+		if allowed[numTags][t] {
+			opening[o] = uint8(t)
+			o++
+		}
+	}
+	return closed, opening
+}()
+
 // best is viterbi using l's scratch space, writing the n tags into tags.
+// Ties go to the lowest tag, as a scan of predecessors in order would.
 func (l *lattice) best(tags []int, em []float32, n int, trans *[(numTags + 1) * numTags]float32, end *[numTags]float32) []int {
 	if n == 0 {
 		return tags
@@ -140,6 +163,13 @@ func (l *lattice) best(tags []int, em []float32, n int, trans *[(numTags + 1) * 
 	l.score = slices.Grow(l.score[:0], n*numTags)[:n*numTags]
 	l.back = slices.Grow(l.back[:0], n*numTags)[:n*numTags]
 	score, back := l.score, l.back
+	// tc[j][k]: the transition from closed tag k to opening tag j.
+	var tc [numClosed][numClosed]float32
+	for j, t := range openingTags {
+		for k, p := range closedTags {
+			tc[j][k] = trans[int(p)*numTags+int(t)]
+		}
+	}
 	for t := 0; t < numTags; t++ {
 		score[t] = neg
 		if allowed[numTags][t] {
@@ -147,19 +177,38 @@ func (l *lattice) best(tags []int, em []float32, n int, trans *[(numTags + 1) * 
 		}
 	}
 	for i := 1; i < n; i++ {
-		prev, cur := score[(i-1)*numTags:i*numTags], score[i*numTags:(i+1)*numTags]
-		for t := 0; t < numTags; t++ {
-			best, arg := neg, 0
-			for _, p := range predecessors[t] {
-				if v := prev[p] + trans[int(p)*numTags+t]; v > best {
-					best, arg = v, int(p)
+		prev := (*[numTags]float32)(score[(i-1)*numTags:])
+		cur := (*[numTags]float32)(score[i*numTags:])
+		e := (*[numTags]float32)(em[i*numTags:])
+		bk := (*[numTags]uint8)(back[i*numTags:])
+		var pc [numClosed]float32
+		for k, p := range closedTags {
+			pc[k] = prev[p]
+		}
+		for j, t := range openingTags {
+			row := &tc[j]
+			best, arg := pc[0]+row[0], 0
+			for k := 1; k < numClosed; k++ {
+				if v := pc[k] + row[k]; v > best {
+					best, arg = v, k
 				}
 			}
-			cur[t] = best
-			if best != neg {
-				cur[t] += em[i*numTags+t]
+			cur[t] = best + e[t]
+			bk[t] = closedTags[arg]
+		}
+		for x := 0; x < numTypes; x++ {
+			b, in := tagOf(x, posB), tagOf(x, posI)
+			for _, t := range [2]int{in, tagOf(x, posL)} {
+				best, arg := neg, 0
+				if v := prev[b] + trans[b*numTags+t]; v > best {
+					best, arg = v, b
+				}
+				if v := prev[in] + trans[in*numTags+t]; v > best {
+					best, arg = v, in
+				}
+				cur[t] = best + e[t]
+				bk[t] = uint8(arg)
 			}
-			back[i*numTags+t] = uint8(arg)
 		}
 	}
 	best, arg := neg, 0

@@ -11,9 +11,9 @@ type scratch struct {
 	words [][]string
 	wbuf  []string
 	doc   docInfo
-	// cache and byLower map a document's words to their facts; cleared,
-	// not reallocated, between documents.
-	cache   map[string]*wordInfo
+	// cache maps a document's token texts to their facts, and byLower
+	// its lower-cased words; cleared, not reallocated, between documents.
+	cache   map[string]docToken
 	byLower map[string]*docWord
 	infos   []*wordInfo
 	dws     []*docWord

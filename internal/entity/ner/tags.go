@@ -40,18 +40,6 @@ func posOf(t int) int { return (t - 1) % 4 }
 // start of a sentence, and allowedEnd[t] whether a sentence may end in t.
 var allowed, allowedEnd = transitions()
 
-// predecessors[t] lists the tags that may precede tag t.
-var predecessors = func() (pred [numTags][]uint8) {
-	for t := 0; t < numTags; t++ {
-		for p := 0; p < numTags; p++ {
-			if allowed[p][t] {
-				pred[t] = append(pred[t], uint8(p))
-			}
-		}
-	}
-	return pred
-}()
-
 func transitions() (a [numTags + 1][numTags]bool, end [numTags]bool) {
 	open := func(p int) bool { return p > 0 && p < numTags && (posOf(p) == posB || posOf(p) == posI) }
 	for p := 0; p <= numTags; p++ {

@@ -7,6 +7,8 @@ import "strings"
 // model for the clustered vocabulary, once per document for the rest).
 type wordInfo struct {
 	w, lower, shape, cluster, caps string
+	// gaz lists the gazetteer entries whose first token is lower.
+	gaz []gazEntry
 	// vec is the word's contribution to the emission scores around it,
 	// computed on first use (see scorer.word).
 	vec *wordVec
@@ -23,22 +25,25 @@ var (
 )
 
 // wordInfo returns the facts about the token text raw, from the model's
-// precomputed vocabulary, the document's cache, or computed and cached.
-func (m *Model) wordInfo(raw string, cache map[string]*wordInfo) *wordInfo {
-	if wi := cache[raw]; wi != nil {
-		return wi
-	}
+// precomputed vocabulary or computed afresh.
+func (m *Model) wordInfo(raw string) *wordInfo {
 	if wi := m.words[raw]; wi != nil {
-		cache[raw] = wi
 		return wi
 	}
 	w := Normalize(raw)
-	wi := m.words[w]
-	if wi == nil {
-		lw := lowerASCII(w)
-		wi = &wordInfo{w: w, lower: lw, shape: shape(w), cluster: m.cluster(w, lw), caps: capsClass(w)}
+	if wi := m.words[w]; wi != nil {
+		return wi
 	}
-	cache[raw] = wi
+	return m.newWordInfo(w)
+}
+
+// newWordInfo computes the facts about the normalized word w.
+func (m *Model) newWordInfo(w string) *wordInfo {
+	lw := lowerASCII(w)
+	wi := &wordInfo{w: w, lower: lw, shape: shape(w), cluster: m.cluster(w, lw), caps: capsClass(w)}
+	if m.gaz != nil {
+		wi.gaz = m.gaz.first[lw]
+	}
 	return wi
 }
 
@@ -64,8 +69,7 @@ func (m *Model) cluster(w, lower string) string {
 func (m *Model) precompute() {
 	words := make(map[string]*wordInfo, len(m.clusters))
 	for w := range m.clusters {
-		lw := lowerASCII(w)
-		wi := &wordInfo{w: w, lower: lw, shape: shape(w), cluster: m.cluster(w, lw), caps: capsClass(w)}
+		wi := m.newWordInfo(w)
 		wi.vec = m.vector(wi, nil)
 		words[w] = wi
 	}
