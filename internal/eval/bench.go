@@ -486,6 +486,12 @@ func analyzeAll(b []article.Article, workers int, found *analysisCounts) {
 // batch ahead of engine.Ingest, story.Analyze in o.Workers goroutines fed
 // each batch once it is stored, so that reading, storing and analysis
 // overlap.
+//
+// Ingest is serial and analysis is not, so ingest sets the pace once the
+// store is large: the workers share o.Workers CPU slots with it, and while
+// a batch is being stored it holds one of them. Without the slots the Go
+// scheduler splits the CPUs evenly among the runnable goroutines and the
+// serial stage gets 2/3 of a core on two.
 func (r *run) full(ctx context.Context, m *Meter) (int, string, error) {
 	sink, err := r.o.Open(ctx, r.n)
 	if err != nil {
@@ -493,17 +499,23 @@ func (r *run) full(ctx context.Context, m *Meter) (int, string, error) {
 	}
 	m.Start()
 	jobs := make(chan *article.Article, r.o.Batch)
+	slots := make(chan struct{}, max(r.o.Workers, 1))
 	var found analysisCounts
 	var wg sync.WaitGroup
 	for range r.o.Workers {
 		wg.Go(func() {
 			for a := range jobs {
+				slots <- struct{}{}
 				found.add(a)
+				<-slots
 			}
 		})
 	}
 	n, _, err := readBatches(ctx, r.input, r.n, r.o.Batch, func(b []article.Article) error {
-		if _, err := sink.Ingest(ctx, b); err != nil {
+		slots <- struct{}{}
+		_, err := sink.Ingest(ctx, b)
+		<-slots
+		if err != nil {
 			return err
 		}
 		for i := range b {
