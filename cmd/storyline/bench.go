@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
@@ -289,10 +290,30 @@ func createDatabase(ctx context.Context, dsn, name string) (string, func() error
 }
 
 // timedStore measures the time spent in the store's methods that ingest
-// calls: Known, Commit and Scan.
+// calls: Known, Commit and Scan. A batch's commit runs while the next
+// batch asks which of its articles are known, so the calls may overlap:
+// the time counted is that of the union of the calls.
 type timedStore struct {
 	store.Store
-	m eval.Meter
+	mu     sync.Mutex
+	active int
+	m      eval.Meter
+}
+
+func (t *timedStore) start() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.active++; t.active == 1 {
+		t.m.Start()
+	}
+}
+
+func (t *timedStore) stop() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.active--; t.active == 0 {
+		t.m.Stop()
+	}
 }
 
 // lockingStore is a timedStore over a store that several processes share,
@@ -320,22 +341,26 @@ func timed(st store.Store) interface {
 	return t
 }
 
-func (t *timedStore) usage() eval.Usage { return t.m.Usage() }
+func (t *timedStore) usage() eval.Usage {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.m.Usage()
+}
 
 func (t *timedStore) Known(ctx context.Context, ids []string) (map[string]bool, error) {
-	t.m.Start()
-	defer t.m.Stop()
+	t.start()
+	defer t.stop()
 	return t.Store.Known(ctx, ids)
 }
 
 func (t *timedStore) Commit(ctx context.Context, b store.Batch) (int, error) {
-	t.m.Start()
-	defer t.m.Stop()
+	t.start()
+	defer t.stop()
 	return t.Store.Commit(ctx, b)
 }
 
 func (t *timedStore) Scan(ctx context.Context, after int64, fn func(int64, article.Article, string) error) error {
-	t.m.Start()
-	defer t.m.Stop()
+	t.start()
+	defer t.stop()
 	return t.Store.Scan(ctx, after, fn)
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"time"
-
+	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -42,11 +42,11 @@ printed, and the exit status is 1.`,
 			}
 			defer db.Close()
 			t := tally{start: time.Now()}
+			bs := engine.Batches{To: eng}
 			err = e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {
-				_, err := eng.Ingest(cmd.Context(), batch)
-				return err
+				return bs.Add(cmd.Context(), batch)
 			})
-			if err != nil {
+			if err = errors.Join(err, bs.Wait()); err != nil {
 				return err
 			}
 			stories, err := eng.AllStories(cmd.Context())

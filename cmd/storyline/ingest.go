@@ -1,13 +1,14 @@
 package main
 
 import (
-	"time"
-
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/engine"
 )
 
 func (e *env) ingestCommand(g *globalFlags) *cobra.Command {
@@ -35,12 +36,12 @@ A summary line ends the run: ingested, duplicates, skipped, failed, rate.`,
 			}
 			defer db.Close()
 			t := tally{start: time.Now()}
+			bs := engine.Batches{To: eng}
 			err = e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {
-				st, err := eng.Ingest(cmd.Context(), batch)
-				t.ingested += st.Ingested
-				t.duplicates += st.Duplicates
-				return err
+				return bs.Add(cmd.Context(), batch)
 			})
+			err = errors.Join(err, bs.Wait())
+			t.ingested, t.duplicates = bs.Stats.Ingested, bs.Stats.Duplicates
 			fmt.Fprintln(e.stderr, t)
 			if err != nil {
 				return err

@@ -33,6 +33,11 @@ type Engine struct {
 	summaries map[string]*summary
 	seq       int64 // sequence number of the last stored article in cl
 	mseq      int64 // sequence number of the last stored merge in cl
+	// pending is the last batch Submit clustered, whose commit may still
+	// be running; inflight holds its article IDs, which count as stored
+	// for the batches clustered meanwhile.
+	pending  *Pending
+	inflight map[string]bool
 }
 
 // locker is met by stores that several processes share (store/postgres):
@@ -104,28 +109,141 @@ type Stats struct {
 // processes share, Ingest holds the store's lock while it catches up with
 // the articles others stored, clusters the batch and commits it.
 func (e *Engine) Ingest(ctx context.Context, arts []article.Article) (Stats, error) {
+	return e.Submit(ctx, arts).Wait()
+}
+
+// Pending is a batch handed to Submit.
+type Pending struct {
+	done  chan struct{}
+	stats Stats
+	err   error
+	// failed reports that the commit failed after the batch was clustered:
+	// the clustering state holds articles the store does not.
+	failed bool
+}
+
+// Wait blocks until the batch is committed, or has failed, and returns what
+// Ingest would have returned for it.
+func (p *Pending) Wait() (Stats, error) {
+	<-p.done
+	return p.stats, p.err
+}
+
+// Finished returns a Pending for a batch already done, for stand-ins of
+// the engine.
+func Finished(st Stats, err error) *Pending {
+	p := &Pending{done: make(chan struct{}), stats: st, err: err}
+	close(p.done)
+	return p
+}
+
+// A Submitter clusters batches and commits them in the background:
+// *Engine is one.
+type Submitter interface {
+	Submit(ctx context.Context, arts []article.Article) *Pending
+}
+
+// Batches submits batches one after another, so that each commits while
+// the caller reads and submits the next, and adds up what they did.
+type Batches struct {
+	To    Submitter
+	Stats Stats // of the batches waited for so far
+	last  *Pending
+}
+
+// Add submits arts. The error it returns is the previous batch's, whose
+// commit Submit waited for.
+func (b *Batches) Add(ctx context.Context, arts []article.Article) error {
+	p := b.To.Submit(ctx, arts)
+	err := b.Wait()
+	b.last = p
+	return err
+}
+
+// Wait waits for the last batch added and returns its error.
+func (b *Batches) Wait() error {
+	if b.last == nil {
+		return nil
+	}
+	st, err := b.last.Wait()
+	b.last = nil
+	b.Stats.Ingested += st.Ingested
+	b.Stats.Duplicates += st.Duplicates
+	return err
+}
+
+// Submit is Ingest in two halves: it clusters arts before it returns and
+// commits them in the background, so that the caller can read and submit
+// the next batch while the store writes this one. Batches commit one at a
+// time, in the order submitted, each in its own transaction; a batch is
+// clustered against every batch submitted before it, stored or still
+// committing. Submit waits for the previous batch's commit before it
+// starts its own; Ingest waits for its own. Call Wait on the last batch
+// before closing the store.
+//
+// When a commit fails, the batches clustered after it are clustered again
+// from what the store holds before they commit, so a failure loses only
+// its own batch. On a store that several processes share, Submit is
+// Ingest: a batch must be stored before the lock passes on.
+func (e *Engine) Submit(ctx context.Context, arts []article.Article) *Pending {
+	if l, shared := e.st.(locker); shared {
+		return Finished(e.ingestShared(ctx, l, arts))
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	l, shared := e.st.(locker)
-	if shared {
-		unlock, err := l.Lock(ctx)
-		if err != nil {
-			return Stats{}, fmt.Errorf("engine: %w", err)
+	b, st, err := e.prepare(ctx, arts)
+	if prev := e.pending; prev != nil {
+		<-prev.done
+		e.pending, e.inflight = nil, nil
+		if prev.failed {
+			// This batch was clustered on top of one the store lacks.
+			e.cl = nil
+			if err == nil {
+				b, st, err = e.prepare(ctx, arts)
+			}
 		}
-		defer unlock()
 	}
-	switch {
-	case e.cl == nil:
-		if err := e.restore(ctx); err != nil {
-			return Stats{}, err
+	if err != nil || len(b.Articles) == 0 {
+		return Finished(st, err)
+	}
+	p := &Pending{done: make(chan struct{})}
+	e.pending = p
+	e.inflight = make(map[string]bool, len(b.Articles))
+	for _, a := range b.Articles {
+		e.inflight[a.ID] = true
+	}
+	go func() {
+		defer close(p.done)
+		added, err := e.st.Commit(ctx, b)
+		if err != nil {
+			p.err, p.failed = fmt.Errorf("engine: commit: %w", err), true
+			return
 		}
-	case shared:
+		st.Ingested = added
+		st.Duplicates += len(b.Articles) - added
+		p.stats = st
+	}()
+	return p
+}
+
+// ingestShared is Ingest on a store that several processes share: under
+// the store's lock it catches up with the articles others stored, clusters
+// the batch and commits it.
+func (e *Engine) ingestShared(ctx context.Context, l locker, arts []article.Article) (Stats, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	unlock, err := l.Lock(ctx)
+	if err != nil {
+		return Stats{}, fmt.Errorf("engine: %w", err)
+	}
+	defer unlock()
+	if e.cl != nil {
 		if err := e.catchUp(ctx, true); err != nil {
 			return Stats{}, err
 		}
 	}
 	st, err := e.ingest(ctx, arts)
-	if err == nil && shared && st.Ingested > 0 {
+	if err == nil && st.Ingested > 0 {
 		// Under the lock, what follows e.seq is this batch alone.
 		err = e.catchUp(ctx, false)
 	}
@@ -134,12 +252,34 @@ func (e *Engine) Ingest(ctx context.Context, arts []article.Article) (Stats, err
 
 // ingest clusters and commits arts.
 func (e *Engine) ingest(ctx context.Context, arts []article.Article) (Stats, error) {
-	fresh, st, err := e.fresh(ctx, arts)
-	if err != nil {
-		return Stats{}, err
+	b, st, err := e.prepare(ctx, arts)
+	if err != nil || len(b.Articles) == 0 {
+		return st, err
 	}
-	if len(fresh) == 0 {
-		return st, nil
+	added, err := e.st.Commit(ctx, b)
+	if err != nil {
+		// The in-memory state already holds the batch: drop it, so that it
+		// is rebuilt from what the store really holds.
+		e.cl = nil // rebuilt by the next Ingest
+		return Stats{}, fmt.Errorf("engine: commit: %w", err)
+	}
+	st.Ingested = added
+	st.Duplicates += len(b.Articles) - added
+	return st, nil
+}
+
+// prepare clusters the articles of arts that are new, rebuilding the
+// clustering state from the store first if there is none, and returns the
+// batch to commit.
+func (e *Engine) prepare(ctx context.Context, arts []article.Article) (store.Batch, Stats, error) {
+	if e.cl == nil {
+		if err := e.restore(ctx); err != nil {
+			return store.Batch{}, Stats{}, err
+		}
+	}
+	fresh, st, err := e.fresh(ctx, arts)
+	if err != nil || len(fresh) == 0 {
+		return store.Batch{}, st, err
 	}
 	b := store.Batch{Articles: fresh}
 	touched := make(map[string]bool)
@@ -170,16 +310,7 @@ func (e *Engine) ingest(ctx context.Context, arts []article.Article) (Stats, err
 			b.Stories = append(b.Stories, s.story())
 		}
 	}
-	added, err := e.st.Commit(ctx, b)
-	if err != nil {
-		// The in-memory state already holds the batch: drop it, so that it
-		// is rebuilt from what the store really holds.
-		e.cl = nil // rebuilt by the next Ingest
-		return Stats{}, fmt.Errorf("engine: commit: %w", err)
-	}
-	st.Ingested = added
-	st.Duplicates += len(fresh) - added
-	return st, nil
+	return b, st, nil
 }
 
 // fresh returns the articles of arts that are neither stored nor repeated
@@ -197,7 +328,7 @@ func (e *Engine) fresh(ctx context.Context, arts []article.Article) ([]article.A
 	seen := make(map[string]bool, len(arts))
 	out := make([]article.Article, 0, len(arts))
 	for _, a := range arts {
-		if known[a.ID] || seen[a.ID] {
+		if known[a.ID] || seen[a.ID] || e.inflight[a.ID] {
 			st.Duplicates++
 			continue
 		}

@@ -41,10 +41,10 @@ import (
 // BenchOptions.Workers; "assembly" needs the stories "cluster" made.
 var BenchStages = []string{"reference", "read", "cluster", "store", "analysis", "assembly", "full"}
 
-// Ingester stores batches of articles, clustering them: *engine.Engine
-// meets it.
+// Ingester stores batches of articles, clustering them, each batch
+// committed while the next is clustered: *engine.Engine meets it.
 type Ingester interface {
-	Ingest(ctx context.Context, arts []article.Article) (engine.Stats, error)
+	Submit(ctx context.Context, arts []article.Article) *engine.Pending
 }
 
 // A Sink is a fresh engine over a scratch store, for one pass.
@@ -404,14 +404,16 @@ func (r *run) store(ctx context.Context) ([]StageResult, error) {
 		if err != nil {
 			return 0, "", err
 		}
-		var st engine.Stats
+		bs := engine.Batches{To: sink}
 		n, _, err := readBatches(ctx, r.input, r.n, r.o.Batch, func(b []article.Article) error {
 			m.Start()
-			s, err := sink.Ingest(ctx, b)
-			m.Stop()
-			st.Ingested, st.Duplicates = st.Ingested+s.Ingested, st.Duplicates+s.Duplicates
-			return err
+			defer m.Stop()
+			return bs.Add(ctx, b)
 		})
+		m.Start()
+		err = errors.Join(err, bs.Wait())
+		m.Stop()
+		st := bs.Stats
 		if sink.Store != nil {
 			u := sink.Store()
 			inner = &u
@@ -511,9 +513,10 @@ func (r *run) full(ctx context.Context, m *Meter) (int, string, error) {
 			}
 		})
 	}
+	bs := engine.Batches{To: sink}
 	n, _, err := readBatches(ctx, r.input, r.n, r.o.Batch, func(b []article.Article) error {
 		slots <- struct{}{}
-		_, err := sink.Ingest(ctx, b)
+		err := bs.Add(ctx, b)
 		<-slots
 		if err != nil {
 			return err
@@ -528,6 +531,7 @@ func (r *run) full(ctx context.Context, m *Meter) (int, string, error) {
 		return nil
 	})
 	close(jobs)
+	err = errors.Join(err, bs.Wait())
 	wg.Wait()
 	m.Stop()
 	r.snapshot("full")

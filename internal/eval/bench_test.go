@@ -289,10 +289,10 @@ func TestMembershipPick(t *testing.T) {
 // fakeIngester stands for the engine: it counts what it is given.
 type fakeIngester struct{ batches, articles int }
 
-func (f *fakeIngester) Ingest(ctx context.Context, arts []article.Article) (engine.Stats, error) {
+func (f *fakeIngester) Submit(ctx context.Context, arts []article.Article) *engine.Pending {
 	f.batches++
 	f.articles += len(arts)
-	return engine.Stats{Ingested: len(arts)}, nil
+	return engine.Finished(engine.Stats{Ingested: len(arts)}, nil)
 }
 
 func TestBenchTiny(t *testing.T) {
