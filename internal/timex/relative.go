@@ -401,7 +401,7 @@ func (x *extractor) yearAgo(i int) (cand, bool) {
 	switch {
 	case x.unit(end) == uQuarter || x.key(end) == kPeriod:
 		if x.known {
-			return cand{end: end + 1, typ: Date, value: x.value(x.quarterRef(false).shift(-4))}, true
+			return cand{end: end + 1, typ: Date, value: x.value(x.quarterRef(false, false).shift(-4))}, true
 		}
 		end++
 	case x.unit(end) == uYear:

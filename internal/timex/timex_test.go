@@ -72,6 +72,13 @@ func TestExtractCalendarDates(t *testing.T) {
 		{"quarter", "Profit rose in the third quarter of 2025.", time.Time{}, []found{{"the third quarter of 2025", Date, "2025-Q3", "", false, ""}}},
 		{"quarter adjective", "It posted a third-quarter loss.", time.Time{}, []found{{"third-quarter", Date, "2025-Q3", "", false, ""}}},
 		{"Q notation", "Sales fell in Q2 2024.", time.Time{}, []found{{"Q2 2024", Date, "2024-Q2", "", false, ""}}},
+		// An October earnings report: the quarter just named is still
+		// running, so the latest quarter is the last completed one, while
+		// "the quarter" goes on referring to the one named.
+		{"latest quarter is completed", "The storm will cause a fourth-quarter charge. Profit fell in the latest quarter.", date("2025-10-20"), []found{
+			{"fourth-quarter", Date, "2025-Q4", "", false, ""}, {"the latest quarter", Date, "2025-Q3", "", false, ""}}},
+		{"the quarter named", "The storm will cause a fourth-quarter charge. Costs will rise in the quarter.", date("2025-10-20"), []found{
+			{"fourth-quarter", Date, "2025-Q4", "", false, ""}, {"the quarter", Date, "2025-Q4", "", false, ""}}},
 		{"month past", "Zelensky visited the White House in February.", time.Time{}, []found{{"February", Date, "2025-02", "", false, ""}}},
 		{"month since", "It is his first visit since February.", time.Time{}, []found{{"February", Date, "2025-02", "", false, ""}}},
 		{"month future", "He will visit in February.", time.Time{}, []found{{"February", Date, "2026-02", "", true, ""}}},

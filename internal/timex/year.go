@@ -149,9 +149,9 @@ func (x *extractor) quarterExpr(i int) (cand, bool) {
 		year, k = y, k2
 	}
 	if n <= 0 {
-		c := x.currentQuarter(k, n < 0)
+		c := x.currentQuarter(k, n < 0, n == 0)
 		if shift != 0 && x.known {
-			c.value = x.value(x.quarterRef(n < 0).shift(4 * shift))
+			c.value = x.value(x.quarterRef(n < 0, n == 0).shift(4 * shift))
 		}
 		return c, true
 	}
@@ -207,23 +207,31 @@ func (x *extractor) quarterNext(j int) bool {
 func (x *extractor) theQuarter(j int) (cand, bool) {
 	switch {
 	case x.unit(j) == uQuarter && x.at(j).lex.flags&lfPlural == 0 && !x.hyphen(j+1):
-		return x.currentQuarter(j+1, false), true
+		return x.currentQuarter(j+1, false, false), true
 	case x.key(j) == kLatest && x.key(j+1) == kPeriod:
-		return x.currentQuarter(j+2, false), true
+		return x.currentQuarter(j+2, false, true), true
 	}
 	return cand{}, false
 }
 
-// quarterRef returns the quarter "the quarter" refers to.
-func (x *extractor) quarterRef(cur bool) anchor {
+// quarterRef returns the quarter "the quarter" refers to: with cur, "the
+// current quarter", the creation date's; else the quarter last named, or
+// the last completed one. With latest, "the latest quarter", a quarter
+// named that has not ended yet ("a fourth-quarter charge" in an October
+// earnings report) is no reference: the latest is the last completed one.
+func (x *extractor) quarterRef(cur, latest bool) anchor {
+	now := at(gQuarter, x.dct)
 	switch {
 	case cur:
-		return at(gQuarter, x.dct)
-	case x.refQ.gran == gQuarter:
+		return now
+	case x.refQ.gran == gQuarter && !(latest && quarterKey(x.refQ) >= quarterKey(now)):
 		return x.refQ
 	}
-	return at(gQuarter, x.dct).shift(-1)
+	return now.shift(-1)
 }
+
+// quarterKey orders quarter anchors.
+func quarterKey(a anchor) int { return a.t.Year()*4 + a.n - 1 }
 
 // quarterName parses "third quarter", "third-quarter", "Q3", "first half"
 // at j. It returns the number (0 for "the quarter", "the latest quarter"),
@@ -282,9 +290,9 @@ func (x *extractor) quarterName(j int) (n, k, per int, ok bool) {
 // currentQuarter resolves "the quarter" and "the latest quarter", ending
 // before token end: the quarter last named in the text, else the last
 // completed one; with cur, "the current quarter", the creation date's.
-func (x *extractor) currentQuarter(end int, cur bool) cand {
+func (x *extractor) currentQuarter(end int, cur, latest bool) cand {
 	if !x.known {
 		return cand{end: end, typ: Date, value: unknown(gQuarter)}
 	}
-	return cand{end: end, typ: Date, value: x.value(x.quarterRef(cur))}
+	return cand{end: end, typ: Date, value: x.value(x.quarterRef(cur, latest))}
 }
