@@ -45,10 +45,11 @@ func (db *DB) commit(ctx context.Context, b store.Batch) (int, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM articles`).Scan(&last); err != nil {
 		return 0, err
 	}
-	added, err := db.insertArticles(ctx, tx, b.Articles)
+	seqs, err := db.insertArticles(ctx, tx, b.Articles)
 	if err != nil {
 		return 0, err
 	}
+	added := len(seqs)
 	if added > 0 {
 		if _, err := tx.ExecContext(ctx, indexArticles, last); err != nil {
 			return 0, fmt.Errorf("full-text index: %w", err)
@@ -57,7 +58,7 @@ func (db *DB) commit(ctx context.Context, b store.Batch) (int, error) {
 	if err := upsertStories(ctx, tx, b.Stories); err != nil {
 		return 0, err
 	}
-	if err := insertAssignments(ctx, tx, b.Assignments); err != nil {
+	if err := insertAssignments(ctx, tx, b.Assignments, seqs); err != nil {
 		return 0, err
 	}
 	if err := applyMerges(ctx, tx, b.Merges); err != nil {
@@ -105,33 +106,38 @@ INSERT INTO articles (id, source_ref, url, title, outlet, author,
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING`
 
-// insertArticles inserts the articles not yet stored and counts them.
-func (db *DB) insertArticles(ctx context.Context, tx *sql.Tx, as []article.Article) (int, error) {
+// insertArticles inserts the articles not yet stored and returns the seq
+// each new one got, by ID.
+func (db *DB) insertArticles(ctx context.Context, tx *sql.Tx, as []article.Article) (map[string]int64, error) {
+	seqs := make(map[string]int64, len(as))
 	if len(as) == 0 {
-		return 0, nil
+		return seqs, nil
 	}
 	stmt, err := tx.PrepareContext(ctx, insertArticle)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer stmt.Close()
-	added := 0
 	for i, a := range as {
 		res, err := stmt.ExecContext(ctx, a.ID, a.SourceRef, a.URL, a.Title, a.Outlet, a.Author,
 			timeValue(a.Published), a.PublishedInferred, a.Language, a.Text)
 		if err != nil {
-			return 0, fmt.Errorf("article %s: %w", a.ID, err)
+			return nil, fmt.Errorf("article %s: %w", a.ID, err)
 		}
 		n, err := res.RowsAffected()
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
-		added += int(n)
+		if n == 1 {
+			if seqs[a.ID], err = res.LastInsertId(); err != nil {
+				return nil, err
+			}
+		}
 		if db.afterInsert != nil {
 			db.afterInsert(i)
 		}
 	}
-	return added, nil
+	return seqs, nil
 }
 
 // indexArticles adds the articles after a given seq to the full-text index.
@@ -179,10 +185,18 @@ INSERT INTO assignments (article_seq, story_id, score, evidence)
 SELECT seq, ?2, ?3, ?4 FROM articles WHERE id = ?1
 ON CONFLICT (article_seq) DO NOTHING`
 
-// insertAssignments stores the assignments of articles that have none. The
-// foreign keys refuse an assignment whose article or story is neither stored
-// nor in the batch.
-func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment) error {
+// insertNewAssignment is insertAssignment for an article this transaction
+// stored, whose seq is known: it spares a look-up by ID.
+const insertNewAssignment = `
+INSERT INTO assignments (article_seq, story_id, score, evidence)
+VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (article_seq) DO NOTHING`
+
+// insertAssignments stores the assignments of articles that have none;
+// seqs holds the seqs of the articles the transaction stored. The foreign
+// keys refuse an assignment whose article or story is neither stored nor in
+// the batch.
+func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment, seqs map[string]int64) error {
 	if len(as) == 0 {
 		return nil
 	}
@@ -191,6 +205,13 @@ func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment) e
 		return err
 	}
 	defer stmt.Close()
+	byID := stmt
+	if len(seqs) > 0 {
+		if stmt, err = tx.PrepareContext(ctx, insertNewAssignment); err != nil {
+			return err
+		}
+		defer stmt.Close()
+	}
 	for _, a := range as {
 		ev := a.Evidence
 		if ev == nil {
@@ -200,7 +221,12 @@ func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment) e
 		if err != nil {
 			return err
 		}
-		res, err := stmt.ExecContext(ctx, a.ArticleID, a.StoryID, a.Score, string(evJSON))
+		var res sql.Result
+		if seq, ok := seqs[a.ArticleID]; ok {
+			res, err = stmt.ExecContext(ctx, seq, a.StoryID, a.Score, string(evJSON))
+		} else {
+			res, err = byID.ExecContext(ctx, a.ArticleID, a.StoryID, a.Score, string(evJSON))
+		}
 		if err != nil {
 			return fmt.Errorf("assignment of %s to %s: %w", a.ArticleID, a.StoryID, err)
 		}

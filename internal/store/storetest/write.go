@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -104,22 +105,28 @@ func testRecommit(t *testing.T, s store.Store) {
 // first story a later batch gives it, and keeps it.
 func testLateAssignment(t *testing.T, s store.Store) {
 	ctx := context.Background()
-	as := Articles(3)
+	all := Articles(5)
+	as := all[:3]
 	commit(t, s, store.Batch{Articles: as})
 	commit(t, s, Batch("s-first", as[1:2]))
 	commit(t, s, Batch("s-second", as[1:]))
+	// New articles and a stored one without a story, in one batch.
+	commit(t, s, store.Batch{Articles: all[4:]})
+	commit(t, s, Batch("s-third", []article.Article{all[3], all[4], all[3]}))
 	for _, tt := range []struct {
 		story string
 		want  []string
 	}{
 		{"s-first", ids(as[1:2])},
 		{"s-second", ids(as[2:])},
+		{"s-third", ids(all[3:])},
 	} {
 		got, err := s.StoryArticles(ctx, tt.story)
 		if err != nil {
 			t.Fatalf("StoryArticles(%s): %v", tt.story, err)
 		}
-		if diff := cmp.Diff(tt.want, ids(got)); diff != "" {
+		// Compared as sets: the order is the stories' reading order.
+		if diff := cmp.Diff(slices.Sorted(slices.Values(tt.want)), slices.Sorted(slices.Values(ids(got)))); diff != "" {
 			t.Errorf("StoryArticles(%s) (-want +got):\n%s", tt.story, diff)
 		}
 	}
