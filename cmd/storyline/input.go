@@ -49,7 +49,7 @@ func (e *env) readInput(ctx context.Context, refs []string, f inputFlags, t *tal
 	// Reading runs ahead of fn by one batch (see ingest.Pipe): the next
 	// batch is read and cleaned while fn stores the last.
 	err := ingest.Pipe(ctx, func(emit func([]article.Article) error) error {
-		batch := make([]article.Article, 0, f.batch)
+		b := ingest.Batcher{Size: f.batch, Emit: emit}
 		for _, ref := range refs {
 			err := r.Read(ctx, ref, func(res ingest.Result) error {
 				switch {
@@ -61,12 +61,7 @@ func (e *env) readInput(ctx context.Context, refs []string, f inputFlags, t *tal
 				default:
 					t.read++
 					bar.Add(1)
-					batch = append(batch, *res.Article)
-					if len(batch) >= f.batch {
-						full := batch
-						batch = make([]article.Article, 0, f.batch)
-						return emit(full)
-					}
+					return b.Add(*res.Article)
 				}
 				return nil
 			})
@@ -74,10 +69,7 @@ func (e *env) readInput(ctx context.Context, refs []string, f inputFlags, t *tal
 				return err
 			}
 		}
-		if len(batch) == 0 {
-			return nil
-		}
-		return emit(batch)
+		return b.Flush()
 	}, fn)
 	bar.Finish()
 	return err

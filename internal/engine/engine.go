@@ -214,14 +214,8 @@ func (e *Engine) Submit(ctx context.Context, arts []article.Article) *Pending {
 	}
 	go func() {
 		defer close(p.done)
-		added, err := e.st.Commit(ctx, b)
-		if err != nil {
-			p.err, p.failed = fmt.Errorf("engine: commit: %w", err), true
-			return
-		}
-		st.Ingested = added
-		st.Duplicates += len(b.Articles) - added
-		p.stats = st
+		p.stats, p.err = e.commit(ctx, b, st)
+		p.failed = p.err != nil
 	}()
 	return p
 }
@@ -256,11 +250,21 @@ func (e *Engine) ingest(ctx context.Context, arts []article.Article) (Stats, err
 	if err != nil || len(b.Articles) == 0 {
 		return st, err
 	}
-	added, err := e.st.Commit(ctx, b)
+	st, err = e.commit(ctx, b, st)
 	if err != nil {
 		// The in-memory state already holds the batch: drop it, so that it
 		// is rebuilt from what the store really holds.
 		e.cl = nil // rebuilt by the next Ingest
+	}
+	return st, err
+}
+
+// commit stores b and adds what it stored to st, the counts of preparing
+// it. It touches no state of e, so it may run while the next batch is
+// clustered.
+func (e *Engine) commit(ctx context.Context, b store.Batch, st Stats) (Stats, error) {
+	added, err := e.st.Commit(ctx, b)
+	if err != nil {
 		return Stats{}, fmt.Errorf("engine: commit: %w", err)
 	}
 	st.Ingested = added

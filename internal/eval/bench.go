@@ -267,20 +267,15 @@ var errEnough = errors.New("enough articles")
 // inputs that failed.
 func readBatches(ctx context.Context, path string, n, size int, fn func([]article.Article) error) (read, failed int, err error) {
 	err = ingest.Pipe(ctx, func(emit func([]article.Article) error) error {
-		batch := make([]article.Article, 0, size)
+		b := ingest.Batcher{Size: size, Emit: emit}
 		err := ingest.New(ingest.Options{}).Read(ctx, path, func(res ingest.Result) error {
 			if res.Article == nil {
 				failed++
 				return nil
 			}
-			batch = append(batch, *res.Article)
 			read++
-			if len(batch) == size || read == n {
-				full := batch
-				batch = make([]article.Article, 0, size)
-				if err := emit(full); err != nil {
-					return err
-				}
+			if err := b.Add(*res.Article); err != nil {
+				return err
 			}
 			if read == n {
 				return errEnough
@@ -290,10 +285,7 @@ func readBatches(ctx context.Context, path string, n, size int, fn func([]articl
 		if err != nil && !errors.Is(err, errEnough) {
 			return err
 		}
-		if len(batch) == 0 {
-			return nil
-		}
-		return emit(batch)
+		return b.Flush()
 	}, fn)
 	return read, failed, err
 }

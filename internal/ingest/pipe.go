@@ -46,3 +46,33 @@ func Pipe(ctx context.Context, produce func(emit func([]article.Article) error) 
 	}
 	return perr
 }
+
+// Batcher gathers articles into batches of Size and hands each to Emit as
+// it fills, a new slice each time, so that Emit may keep it.
+type Batcher struct {
+	Size  int
+	Emit  func([]article.Article) error
+	batch []article.Article
+}
+
+// Add appends a to the current batch and emits the batch once it is full.
+func (b *Batcher) Add(a article.Article) error {
+	if b.batch == nil {
+		b.batch = make([]article.Article, 0, b.Size)
+	}
+	b.batch = append(b.batch, a)
+	if len(b.batch) < b.Size {
+		return nil
+	}
+	return b.Flush()
+}
+
+// Flush emits the current batch, if it holds any article.
+func (b *Batcher) Flush() error {
+	if len(b.batch) == 0 {
+		return nil
+	}
+	full := b.batch
+	b.batch = nil
+	return b.Emit(full)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/storyline-news/storyline/internal/article"
@@ -99,5 +100,46 @@ func TestPipeCanceled(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Pipe = %v, want context.Canceled", err)
+	}
+}
+
+func TestBatcher(t *testing.T) {
+	for _, tt := range []struct {
+		size, n int
+		want    []int
+	}{
+		{3, 7, []int{3, 3, 1}},
+		{3, 6, []int{3, 3}},
+		{5, 0, nil},
+		{1, 2, []int{1, 1}},
+	} {
+		var got []int
+		var kept [][]article.Article
+		b := Batcher{Size: tt.size, Emit: func(batch []article.Article) error {
+			got = append(got, len(batch))
+			kept = append(kept, batch)
+			return nil
+		}}
+		for i := range tt.n {
+			if err := b.Add(article.Article{ID: fmt.Sprint(i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := b.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("size %d, %d articles: batches of %v, want %v", tt.size, tt.n, got, tt.want)
+		}
+		// Emitted batches are the caller's: later ones do not overwrite them.
+		i := 0
+		for _, batch := range kept {
+			for _, a := range batch {
+				if a.ID != fmt.Sprint(i) {
+					t.Errorf("size %d: article %d reads %s", tt.size, i, a.ID)
+				}
+				i++
+			}
+		}
 	}
 }

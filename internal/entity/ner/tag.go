@@ -200,7 +200,7 @@ func bilouSpans(tags []int) []tspan {
 // part gets the type it has there. Lower-case parts ("U.S.-led") are
 // dropped. Other mentions are kept as they are.
 func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
-	if !slices.ContainsFunc(ms, func(m Mention) bool { return strings.Contains(m.Text, "-") }) {
+	if !slices.ContainsFunc(ms, hyphenated) {
 		return ms // no compound: most texts
 	}
 	typeOfText := map[string]string{}
@@ -238,11 +238,14 @@ func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
 	return out
 }
 
+// hyphenated reports a mention with the hyphen compoundParts splits at.
+func hyphenated(m Mention) bool { return strings.Contains(m.Text, "-") }
+
 // compoundParts returns the token runs between the hyphens of a mention
 // whose hyphens are glued to the words on both sides, or nil if it has no
 // such hyphen.
 func compoundParts(sents [][]Token, m Mention) [][]Token {
-	if !strings.Contains(m.Text, "-") {
+	if !hyphenated(m) {
 		return nil
 	}
 	var toks []Token

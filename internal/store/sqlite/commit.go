@@ -200,18 +200,16 @@ func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment, s
 	if len(as) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, insertAssignment)
+	byID, err := tx.PrepareContext(ctx, insertAssignment)
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
-	byID := stmt
-	if len(seqs) > 0 {
-		if stmt, err = tx.PrepareContext(ctx, insertNewAssignment); err != nil {
-			return err
-		}
-		defer stmt.Close()
+	defer byID.Close()
+	bySeq, err := tx.PrepareContext(ctx, insertNewAssignment)
+	if err != nil {
+		return err
 	}
+	defer bySeq.Close()
 	for _, a := range as {
 		ev := a.Evidence
 		if ev == nil {
@@ -223,7 +221,7 @@ func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment, s
 		}
 		var res sql.Result
 		if seq, ok := seqs[a.ArticleID]; ok {
-			res, err = stmt.ExecContext(ctx, seq, a.StoryID, a.Score, string(evJSON))
+			res, err = bySeq.ExecContext(ctx, seq, a.StoryID, a.Score, string(evJSON))
 		} else {
 			res, err = byID.ExecContext(ctx, a.ArticleID, a.StoryID, a.Score, string(evJSON))
 		}
