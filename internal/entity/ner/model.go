@@ -33,6 +33,9 @@ type scorer struct {
 	// vocabulary, in blocks that stay put as more are added.
 	vecs [][]wordVec
 	nvec int
+	// full scores every token, plain windows too (see plainWindow): for
+	// tests.
+	full bool
 }
 
 // newVec returns a zeroed wordVec from sc's blocks.
@@ -77,6 +80,13 @@ func (sc *scorer) emissions(si int) []float32 {
 	sc.em = em
 	for i := 0; i < n; i++ {
 		row := em[i*numTags : (i+1)*numTags : (i+1)*numTags]
+		if !sc.full && plainWindow(s, i) {
+			// Only O: its score is the same on every path, so 0 will do.
+			for t := 1; t < numTags; t++ {
+				row[t] = float32(math.Inf(-1))
+			}
+			continue
+		}
 		for k := -2; k <= 2; k++ {
 			addRow((*[numTags]float32)(row), &sc.word(s, i+k)[k+2])
 		}
@@ -224,3 +234,25 @@ func (l *lattice) best(tags []int, em []float32, n int, trans *[(numTags + 1) * 
 	}
 	return tags
 }
+
+// plainWindow reports whether token i and the tokens within two of it,
+// the window its features read, are all without capitals (lower-case
+// words, numbers, punctuation) and start or continue no gazetteer entry:
+// such a token is outside every name, and emissions scores only O there,
+// sparing about two tokens in five of news prose. Forcing O changes no
+// entity of CoNLL-2003 test or dev, and 4 of the 233,433 mentions of the
+// bench corpus (../shared/bench/corpus), each a doubtful one such as
+// "rock'n'roll". Headlines in capitals are upper-cased before tagging, so
+// none of their tokens is plain; the gazetteer keeps the names of
+// lower-cased text ("venezuela", "u.s.").
+func plainWindow(s *sentInfo, i int) bool {
+	for j := max(0, i-2); j <= i+2 && j < len(s.info); j++ {
+		if c := s.info[j].caps; (c != "lower" && c != "none") || s.gaz[j] != noGaz {
+			return false
+		}
+	}
+	return true
+}
+
+// noGaz is a token that starts or continues no gazetteer entry.
+var noGaz [numGaz]uint8

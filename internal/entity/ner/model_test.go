@@ -3,6 +3,8 @@ package ner
 import (
 	"bytes"
 	"math"
+	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -20,6 +22,7 @@ func TestScorerMatchesFeatures(t *testing.T) {
 	}
 	d := m.prepare(words)
 	sc := m.newScorer(d)
+	sc.full = true
 	for si := range d.sents {
 		em := sc.emissions(si)
 		for i := range d.sents[si].words {
@@ -31,6 +34,45 @@ func TestScorerMatchesFeatures(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPlainWindows checks that scoring only O where a token's feature
+// window has no capitals (see plainWindow) tags texts as scoring every
+// token does, names with lower-case words inside them included.
+func TestPlainWindows(t *testing.T) {
+	m := Default()
+	texts := []string{
+		"Shares of the iPhone maker rose after eBay and adidas reported results on the exchange in the afternoon.",
+		"The Bank of the Philippine Islands and the Lord of the Rings trilogy were mentioned by the head of state.",
+		"She met Ursula von der Leyen and the president of the European Commission at the summit in the spring.",
+		"prices rose by 3 per cent in 2024 and fell by a quarter in 2025, according to data published on monday.",
+	}
+	names, _ := filepath.Glob("../../../examples/ukraine-talks/*.txt")
+	for _, n := range names {
+		texts = append(texts, seedText(t, filepath.Base(n)))
+	}
+	plain, all := 0, 0
+	for _, text := range texts {
+		fast := m.tag(new(scratch), text)
+		sc := new(scratch)
+		sc.score.full = true
+		full := m.tag(sc, text)
+		if !slices.Equal(fast, full) {
+			t.Errorf("%.40q: tagged %v with plain windows skipped, %v without", text, fast, full)
+		}
+		for _, s := range sc.doc.sents {
+			for i := range s.info {
+				all++
+				if plainWindow(&s, i) {
+					plain++
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d tokens in plain windows", plain, all)
+	if plain == 0 || plain == all {
+		t.Errorf("%d of %d tokens in plain windows: the test exercises nothing", plain, all)
 	}
 }
 
