@@ -44,7 +44,8 @@ func baseLanguage(tag string) string {
 // the detector is not confident or the language has no two-letter code.
 // Plainly English text is recognised by its function words first: most
 // input is English, and whatlanggo costs about half a millisecond per text
-// whatever its length.
+// whatever its length. A table of figures is not given to whatlanggo at
+// all (see mostlyFigures).
 func detectLanguage(text string) string {
 	if len(text) > langSample {
 		cut := langSample
@@ -55,6 +56,9 @@ func detectLanguage(text string) string {
 	}
 	if looksEnglish(text) {
 		return "en"
+	}
+	if mostlyFigures(text) {
+		return ""
 	}
 	info := whatlanggo.Detect(text)
 	if !info.IsReliable() {
@@ -96,6 +100,33 @@ func looksEnglish(s string) bool {
 		}
 	}
 	return words >= 20 && hits*100 >= words*8
+}
+
+// mostlyFigures reports whether at least one in four of the words of s
+// (split at white space) hold a digit, as in tables of results ("Shr 34
+// cts vs 1.19 dlrs"). Trigrams find little language there: of the 3,515
+// Reuters-21578 texts that fail looksEnglish, 1,756 are mostly figures,
+// and whatlanggo is unsure of 1,610 of them, takes 9 for French and 137
+// for English, so detectLanguage leaves their language unknown rather
+// than spend half a millisecond on each.
+func mostlyFigures(s string) bool {
+	words, figures := 0, 0
+	inWord, digit := false, false
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' {
+			if inWord {
+				words++
+				if digit {
+					figures++
+				}
+			}
+			inWord, digit = false, false
+			continue
+		}
+		inWord = true
+		digit = digit || s[i] >= '0' && s[i] <= '9'
+	}
+	return words > 0 && figures*4 >= words
 }
 
 // isWordByte reports whether c is part of a word: an ASCII letter, or a byte

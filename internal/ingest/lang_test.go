@@ -35,6 +35,8 @@ func TestDetectLanguage(t *testing.T) {
 		{"", ""},
 		{"12345 67890 !!!", ""},
 		{"The Hague", ""}, // too short for either
+		// A table of figures: whatlanggo is not asked.
+		{"Shr 34 cts vs 1.19 dlrs\n\nNet 807,000 vs 2,858,000\n\nRevs 12.3 mln vs 11.1 mln\n\nAvg shrs 2,376,000 vs 2,393,000", ""},
 	}
 	for _, tt := range tests {
 		if got := detectLanguage(tt.in); got != tt.want {
@@ -70,6 +72,24 @@ func TestLooksEnglishAgreesWithDetector(t *testing.T) {
 	table := "Shr 34 cts vs 1.19 dlrs Net 807,000 vs 2,858,000 Revs 12.3 mln vs 11.1 mln Avg shrs 2,376,000 vs 2,393,000 Nine mths Shr"
 	if looksEnglish(table) {
 		t.Errorf("looksEnglish(%q) = true", table)
+	}
+}
+
+func TestMostlyFigures(t *testing.T) {
+	tests := map[string]bool{
+		"":                                 false,
+		"Shr 34 cts vs 1.19 dlrs":          true, // 2 of 5
+		"Net 807,000 vs 2,858,000 in 1986": true, // 3 of 5
+		"Oil rose 2% to $81 a barrel on Monday, traders said": false, // 2 of 11
+		"12345": true,
+	}
+	for _, p := range paragraphs {
+		tests[p] = false
+	}
+	for in, want := range tests {
+		if got := mostlyFigures(in); got != want {
+			t.Errorf("mostlyFigures(%.40q) = %v, want %v", in, got, want)
+		}
 	}
 }
 
