@@ -51,6 +51,9 @@ func referenceViterbi(em []float32, n int, trans *[(numTags + 1) * numTags]float
 // TestLatticeShape checks the BILOU shape best is written for: opening
 // tags follow exactly the closed tags, and I-x and L-x exactly B-x and I-x.
 func TestLatticeShape(t *testing.T) {
+	if openingTags[0] != 0 {
+		t.Errorf("openingTags[0] = %d, best's shortcut for plain tokens takes it for O", openingTags[0])
+	}
 	closed := make(map[int]bool)
 	for _, c := range closedTags {
 		closed[int(c)] = true
@@ -79,7 +82,8 @@ func TestLatticeShape(t *testing.T) {
 }
 
 // TestBestMatchesReference decodes random lattices, with small integer
-// scores so that ties are common, by both decoders.
+// scores so that ties are common and a third of the tokens plain (only O
+// possible), by both decoders.
 func TestBestMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var l lattice
@@ -96,6 +100,12 @@ func TestBestMatchesReference(t *testing.T) {
 		em := make([]float32, n*numTags)
 		for i := range em {
 			em[i] = float32(rng.IntN(7) - 3)
+		}
+		for i := range n {
+			if rng.IntN(3) == 0 { // a plain token: O or nothing
+				e := em[i*numTags : (i+1)*numTags]
+				copy(e[1:], onlyORow[1:])
+			}
 		}
 		want := referenceViterbi(em, n, &trans, &end)
 		got := l.best(make([]int, n), em, n, &trans, &end)

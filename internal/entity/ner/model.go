@@ -82,9 +82,7 @@ func (sc *scorer) emissions(si int) []float32 {
 		row := em[i*numTags : (i+1)*numTags : (i+1)*numTags]
 		if !sc.full && plainWindow(s, i) {
 			// Only O: its score is the same on every path, so 0 will do.
-			for t := 1; t < numTags; t++ {
-				row[t] = float32(math.Inf(-1))
-			}
+			*(*[numTags]float32)(row) = onlyORow
 			continue
 		}
 		for k := -2; k <= 2; k++ {
@@ -195,6 +193,21 @@ func (l *lattice) best(tags []int, em []float32, n int, trans *[(numTags + 1) * 
 		for k, p := range closedTags {
 			pc[k] = prev[p]
 		}
+		if onlyO(e) {
+			// A plain token (see plainWindow): O is the one tag to score,
+			// and openingTags[0] is O.
+			row := &tc[0]
+			best, arg := pc[0]+row[0], 0
+			for k := 1; k < numClosed; k++ {
+				if v := pc[k] + row[k]; v > best {
+					best, arg = v, k
+				}
+			}
+			*cur = onlyORow
+			cur[0] = best + e[0]
+			bk[0] = closedTags[arg]
+			continue
+		}
 		for j, t := range openingTags {
 			row := &tc[j]
 			best, arg := pc[0]+row[0], 0
@@ -233,6 +246,25 @@ func (l *lattice) best(tags []int, em []float32, n int, trans *[(numTags + 1) * 
 		arg = int(back[i*numTags+arg])
 	}
 	return tags
+}
+
+// onlyORow is a row of scores where every tag but O is impossible.
+var onlyORow = func() (r [numTags]float32) {
+	for t := 1; t < numTags; t++ {
+		r[t] = float32(math.Inf(-1))
+	}
+	return r
+}()
+
+// onlyO reports whether emission scores e leave O the only possible tag,
+// as emissions does at a plain token.
+func onlyO(e *[numTags]float32) bool {
+	for t := 1; t < numTags; t++ {
+		if !math.IsInf(float64(e[t]), -1) {
+			return false
+		}
+	}
+	return true
 }
 
 // plainWindow reports whether token i and the tokens within two of it,
