@@ -90,6 +90,7 @@ type extractor struct {
 	stamp  []uint32
 	gen    uint32
 	ids    []int32
+	key    []byte // a name feature being spelled out
 }
 
 // maxWords bounds the word cache; past it, new words are stemmed every
@@ -259,10 +260,18 @@ func (x *extractor) name(words []string, w float64) {
 		if len(words) >= 2 && genericName[word] {
 			continue // "Statistics" of Statistics Canada, "New" of New Zealand
 		}
-		x.add(x.voc.intern(namePrefix+word), w)
+		x.key = append(append(x.key[:0], namePrefix...), word...)
+		x.add(x.voc.internBytes(x.key), w)
 	}
 	if len(words) >= 2 {
-		x.add(x.voc.intern(namePrefix+strings.Join(words, "_")), w)
+		x.key = append(x.key[:0], namePrefix...)
+		for i, word := range words {
+			if i > 0 {
+				x.key = append(x.key, '_')
+			}
+			x.key = append(x.key, word...)
+		}
+		x.add(x.voc.internBytes(x.key), w)
 	}
 }
 

@@ -55,6 +55,15 @@ func newVocab(table *background) *vocab {
 }
 
 // intern returns the ID of feature t, adding it if new.
+// internBytes is intern for a term spelled in b, which it copies only when
+// the term is new.
+func (v *vocab) internBytes(b []byte) int32 {
+	if id, ok := v.ids[string(b)]; ok {
+		return id
+	}
+	return v.intern(string(b))
+}
+
 func (v *vocab) intern(t string) int32 {
 	if id, ok := v.ids[t]; ok {
 		return id
