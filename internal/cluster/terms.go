@@ -90,7 +90,8 @@ type extractor struct {
 	stamp  []uint32
 	gen    uint32
 	ids    []int32
-	key    []byte // a name feature being spelled out
+	key    []byte   // a name feature being spelled out
+	lower  []string // see names
 }
 
 // maxWords bounds the word cache; past it, new words are stemmed every
@@ -196,16 +197,21 @@ func (x *extractor) word(w string) int32 {
 // Names in the lead count more, as lead words do.
 func (x *extractor) names(lead int) {
 	toks := x.tokens
+	// lower holds each token lower-cased if it may be part of a name, ""
+	// otherwise.
+	x.lower = x.lower[:0]
 	clear(x.known)
 	for _, t := range toks {
-		if !t.initial && isName(t) {
-			x.known[strings.ToLower(t.text)] = true
+		lw := nameWord(t)
+		x.lower = append(x.lower, lw)
+		if lw != "" && !t.initial {
+			x.known[lw] = true
 		}
 	}
 	var run []string
 	for i := 0; i < len(toks); {
 		j := i
-		for j < len(toks) && isName(toks[j]) && (j == i || toks[j].joined) {
+		for j < len(toks) && x.lower[j] != "" && (j == i || toks[j].joined) {
 			j++
 		}
 		if j == i {
@@ -214,7 +220,7 @@ func (x *extractor) names(lead int) {
 		}
 		run = run[:0]
 		for k := i; k < j; k++ {
-			w := strings.ToLower(toks[k].text)
+			w := x.lower[k]
 			if j-i >= 2 || !toks[k].initial || x.known[w] {
 				run = append(run, fold(w))
 			}
@@ -275,13 +281,17 @@ func (x *extractor) name(words []string, w float64) {
 	}
 }
 
-// isName reports whether tok may be part of a proper noun.
-func isName(tok token) bool {
+// nameWord returns tok lower-cased if it may be part of a proper noun, or
+// "" if it may not.
+func nameWord(tok token) string {
 	if !tok.capital || len(tok.text) < 2 {
-		return false
+		return ""
 	}
 	w := strings.ToLower(tok.text)
-	return !english.IsStopWord(w) && !calendar[w]
+	if english.IsStopWord(w) || calendar[w] {
+		return ""
+	}
+	return w
 }
 
 // genericName words are common nouns and adjectives that many names share
