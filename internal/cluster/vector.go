@@ -54,7 +54,6 @@ func newVocab(table *background) *vocab {
 	return &vocab{ids: make(map[string]int32), table: table}
 }
 
-// intern returns the ID of feature t, adding it if new.
 // internBytes is intern for a term spelled in b, which it copies only when
 // the term is new.
 func (v *vocab) internBytes(b []byte) int32 {
@@ -64,10 +63,14 @@ func (v *vocab) internBytes(b []byte) int32 {
 	return v.intern(string(b))
 }
 
+// intern returns the ID of feature t, adding it if new. A new term is
+// copied: t may be a slice of an article's text (a number, a word that is
+// its own stem), which the vocabulary would otherwise keep alive whole.
 func (v *vocab) intern(t string) int32 {
 	if id, ok := v.ids[t]; ok {
 		return id
 	}
+	t = strings.Clone(t)
 	id := int32(len(v.terms))
 	v.ids[t] = id
 	v.terms = append(v.terms, t)
