@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -513,11 +514,13 @@ func (s *summary) add(a article.Article) {
 			s.last = p
 		}
 	}
+	// Headlines are copied: a title may be a slice of the whole input it
+	// was read from, and a summary lives as long as its story.
 	if s.earliest.later(a.Published) {
-		s.earliest = candidate{true, a.Published, story.Headline([]article.Article{a})}
+		s.earliest = candidate{true, a.Published, strings.Clone(story.Headline([]article.Article{a}))}
 	}
 	if a.Title != "" && s.titled.later(a.Published) {
-		s.titled = candidate{true, a.Published, story.Headline([]article.Article{a})}
+		s.titled = candidate{true, a.Published, strings.Clone(story.Headline([]article.Article{a}))}
 	}
 }
 
