@@ -45,6 +45,39 @@ func TestAddVecAndDotKinds(t *testing.T) {
 	}
 }
 
+// TestDotKindsRandom checks dotKinds against a plain loop over random
+// sorted vectors that share some features, adding in the same ID order.
+func TestDotKindsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	voc := &vocab{kind: make([]uint8, 64)}
+	for i := range voc.kind {
+		voc.kind[i] = uint8(i % kinds)
+	}
+	randVec := func() []feat {
+		var v []feat
+		for id := range int32(64) {
+			if rng.IntN(3) == 0 {
+				v = append(v, feat{id, float32(rng.IntN(9))})
+			}
+		}
+		return v
+	}
+	for n := range 500 {
+		a, b := randVec(), randVec()
+		var want [kinds]float64
+		for _, x := range a {
+			for _, y := range b {
+				if x.id == y.id {
+					want[voc.kind[x.id]] += float64(x.w) * float64(y.w)
+				}
+			}
+		}
+		if got := voc.dotKinds(a, b); got != want {
+			t.Fatalf("case %d: dotKinds(%v, %v) = %v, want %v", n, a, b, got, want)
+		}
+	}
+}
+
 func TestBlend(t *testing.T) {
 	w := Weights{Words: 0.6, Names: 0.3, Years: 0.2, YearConflict: 0.1}
 	one := [kinds]float64{1, 1, 1, 0}
