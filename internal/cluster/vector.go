@@ -54,13 +54,12 @@ func newVocab(table *background) *vocab {
 	return &vocab{ids: make(map[string]int32), table: table}
 }
 
-// internBytes is intern for a term spelled in b, which it copies only when
-// the term is new.
+// internBytes is intern for a term spelled in b, copied only when new.
 func (v *vocab) internBytes(b []byte) int32 {
 	if id, ok := v.ids[string(b)]; ok {
 		return id
 	}
-	return v.intern(string(b))
+	return v.add(string(b))
 }
 
 // intern returns the ID of feature t, adding it if new. A new term is
@@ -70,7 +69,11 @@ func (v *vocab) intern(t string) int32 {
 	if id, ok := v.ids[t]; ok {
 		return id
 	}
-	t = strings.Clone(t)
+	return v.add(strings.Clone(t))
+}
+
+// add adds the new term t, which it keeps as it is.
+func (v *vocab) add(t string) int32 {
 	id := int32(len(v.terms))
 	v.ids[t] = id
 	v.terms = append(v.terms, t)

@@ -514,13 +514,18 @@ func (s *summary) add(a article.Article) {
 			s.last = p
 		}
 	}
-	// Headlines are copied: a title may be a slice of the whole input it
-	// was read from, and a summary lives as long as its story.
-	if s.earliest.later(a.Published) {
-		s.earliest = candidate{true, a.Published, strings.Clone(story.Headline([]article.Article{a}))}
+	earliest, titled := s.earliest.later(a.Published), a.Title != "" && s.titled.later(a.Published)
+	if !earliest && !titled {
+		return
 	}
-	if a.Title != "" && s.titled.later(a.Published) {
-		s.titled = candidate{true, a.Published, strings.Clone(story.Headline([]article.Article{a}))}
+	// The headline is copied: a title may be a slice of the whole input it
+	// was read from, and a summary lives as long as its story.
+	c := candidate{true, a.Published, strings.Clone(story.Headline([]article.Article{a}))}
+	if earliest {
+		s.earliest = c
+	}
+	if titled {
+		s.titled = c
 	}
 }
 

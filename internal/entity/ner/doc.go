@@ -32,6 +32,10 @@
 // The clusters (data/clusters.txt.gz) come from the unlabelled news corpus,
 // the GMB text and the CoNLL-2003 train and dev text, never test.
 //
+// Tagging scores only O at a token whose feature window holds no capital
+// and no gazetteer word (see plainWindow), about two tokens in five of
+// news prose; that changes no tag of CoNLL-2003 test or dev.
+//
 // Gazetteers (data/gazetteer/*.txt, embedded) are features, so the model
 // must be retrained when they change.
 package ner

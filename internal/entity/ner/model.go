@@ -259,12 +259,7 @@ var onlyORow = func() (r [numTags]float32) {
 // onlyO reports whether emission scores e leave O the only possible tag,
 // as emissions does at a plain token.
 func onlyO(e *[numTags]float32) bool {
-	for t := 1; t < numTags; t++ {
-		if !math.IsInf(float64(e[t]), -1) {
-			return false
-		}
-	}
-	return true
+	return [numTags - 1]float32(e[1:]) == [numTags - 1]float32(onlyORow[1:])
 }
 
 // plainWindow reports whether token i and the tokens within two of it,
