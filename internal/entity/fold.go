@@ -87,9 +87,10 @@ func appendFolded(dst []byte, r rune, dec []byte) []byte {
 
 // translit returns the transliteration key of a name: its folded letters with
 // the spellings that transliterations of one name differ by made equal
-// (y and i, w and v, ph and f, x and ks, a final j after a vowel, doubled
-// letters). "Zelenskiy", "Zelensky", "Zelenskyy" and "Zelenskyj" share the
-// key "zelenski".
+// (y and i, w and v, ph and f, x and ks, a hard c and k, a final j after a
+// vowel, doubled letters). "Zelenskiy", "Zelensky", "Zelenskyy" and
+// "Zelenskyj" share the key "zelenski"; "Kostas" and "Costas" share
+// "kostas".
 func translit(name string) string {
 	var buf [64]byte
 	f := fold(buf[:0], name)
@@ -111,6 +112,8 @@ func translit(name string) string {
 		case c == 'p' && i+1 < len(f) && f[i+1] == 'h':
 			c = 'f'
 			i++
+		case c == 'c' && hardC(f, i):
+			c = 'k'
 		}
 		out = appendLetter(out, c)
 	}
@@ -123,6 +126,21 @@ func appendLetter(dst []byte, c byte) []byte {
 		return dst
 	}
 	return append(dst, c)
+}
+
+// hardC reports whether the c at f[i] sounds as k, which transliterations
+// also write k (Costas, Kostas; Marc, Mark): before a, o, u, a consonant
+// other than h, or at the end of a word. A soft c (Cecilia) and ch stay.
+func hardC(f []byte, i int) bool {
+	if i+1 == len(f) {
+		return true
+	}
+	switch n := f[i+1]; n {
+	case 'e', 'i', 'y', 'h':
+		return false
+	default:
+		return n >= 'a' && n <= 'z' || n == ' ' || n == '-' || n == '\''
+	}
 }
 
 func isVowel(c byte) bool {

@@ -25,6 +25,10 @@ func TestTranslit(t *testing.T) {
 		{"Volodymyr", "Wolodymyr", "Volodimir"},
 		{"Alexander", "Aleksander"},
 		{"Filip", "Philip", "Phillip"},
+		{"Kostas", "Costas"},
+		{"Mark", "Marc"},
+		{"Nikolai", "Nicolai"},
+		{"Konstantin", "Constantin"},
 	}
 	for _, group := range tests {
 		want := translit(group[0])
@@ -34,8 +38,14 @@ func TestTranslit(t *testing.T) {
 			}
 		}
 	}
-	if translit("Zelenska") == translit("Zelensky") {
-		t.Errorf("translit merges Zelenska and Zelensky")
+	for _, pair := range [][2]string{
+		{"Zelenska", "Zelensky"},
+		{"Cecilia", "Kekilia"}, // a soft c is no k
+		{"Chekhov", "Kekhov"},  // nor is ch
+	} {
+		if translit(pair[0]) == translit(pair[1]) {
+			t.Errorf("translit merges %s and %s", pair[0], pair[1])
+		}
 	}
 }
 

@@ -174,7 +174,9 @@ func initials(given []string) string {
 			}
 			continue
 		}
-		if k := translit(g); k != "" {
+		// The letter as written, folded: "P." is Philip's initial though
+		// his transliteration key starts with f.
+		if k := foldString(g); k != "" {
 			r, _ := utf8.DecodeRuneInString(k)
 			b.WriteRune(r)
 		}

@@ -85,6 +85,12 @@ func TestCompatible(t *testing.T) {
 		{"Steve Witkoff", "Steven Witkoff", true},
 		{"Emmanuel Macron", "Brigitte Macron", false},
 		{"Alexander Stubb", "Aleksandr Stubb", true},
+		{"Kostas Kenteris", "Costas Kenteris", true},
+		{"C. Stoica", "Cristian Stoica", true},
+		{"P. Hammond", "Philip Hammond", true},
+		{"K. Hammond", "Philip Hammond", false},
+		{"Carl Bildt", "Karl Bildt", true},
+		{"Serena Williams", "Venus Williams", false},
 	}
 	for _, tt := range tests {
 		_, a, _ := parse(tt.a)
@@ -104,6 +110,9 @@ func TestInitials(t *testing.T) {
 	}
 	if got := initials([]string{"James", "D."}); got != "jd" {
 		t.Errorf("initials(James D.) = %q, want jd", got)
+	}
+	if got := initials([]string{"Philip", "Cristian"}); got != "pc" {
+		t.Errorf("initials(Philip Cristian) = %q, want pc (the letters as written)", got)
 	}
 }
 
