@@ -140,14 +140,32 @@ func feedAuthors(people []*gofeed.Person) string {
 	return strings.Join(names, ", ")
 }
 
-// feedDate returns an item's publication time, else its update time, in
-// UTC; the zero Time if it has neither.
+// feedDate returns an item's publication time, else its update time, as
+// the wall clock of the feed (see wallClock); the zero Time if it has
+// neither.
 func feedDate(item *gofeed.Item) time.Time {
 	switch {
 	case item.PublishedParsed != nil:
-		return item.PublishedParsed.UTC()
+		return feedTime(item.Published, *item.PublishedParsed)
 	case item.UpdatedParsed != nil:
-		return item.UpdatedParsed.UTC()
+		return feedTime(item.Updated, *item.UpdatedParsed)
 	}
 	return time.Time{}
+}
+
+// feedLayouts are the date forms of RSS (RFC 822 and its variants) and Atom
+// (RFC 3339) that carry a numeric offset.
+var feedLayouts = []string{time.RFC3339, time.RFC1123Z, "Mon, 2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 -0700"}
+
+// feedTime returns the wall clock of a feed date: gofeed has parsed raw into
+// parsed, but may have converted it to UTC on the way (it does for Atom), so
+// raw is read again for its own offset; parsed is kept when raw has none.
+func feedTime(raw string, parsed time.Time) time.Time {
+	raw = strings.TrimSpace(raw)
+	for _, layout := range feedLayouts {
+		if t, err := time.Parse(layout, raw); err == nil && t.Equal(parsed) {
+			return wallClock(t)
+		}
+	}
+	return wallClock(parsed)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/unicode"
@@ -45,7 +46,7 @@ func TestReadFeed(t *testing.T) {
 					Title:     "European leaders push for ceasefire before next summit",
 					Outlet:    "Kyiv Daily Herald – World",
 					Author:    "Marta Hrytsenko",
-					Published: date("2025-08-19T04:15:00Z"),
+					Published: date("2025-08-19T06:15:00Z"), // +0200: its own clock
 					Language:  "en",
 					Text: "German chancellor Friedrich Merz said he could not imagine the next meeting taking place without a ceasefire.\n" +
 						"French president Emmanuel Macron backed the call, while Trump said a ceasefire was not necessary to reach a peace deal.",
@@ -84,7 +85,7 @@ func TestReadFeed(t *testing.T) {
 					Title:     "Rutte: Article 5–style guarantees on the table",
 					Outlet:    "Brussels Policy Review",
 					Author:    "Pieter de Vries, Anna Nowak",
-					Published: date("2025-08-19T08:30:00Z"),
+					Published: date("2025-08-19T10:30:00Z"), // +02:00: its own clock
 					Language:  "en",
 					Text: "NATO Secretary General Mark Rutte said that while NATO membership for Ukraine was not on the table, there was a discussion about Article 5-type security guarantees.\n" +
 						"Article 5 of NATO’s founding treaty is the principle of collective defence.",
@@ -164,5 +165,28 @@ func TestParseFeed(t *testing.T) {
 				t.Errorf("errors = %v, want %v", errs, tt.err)
 			}
 		})
+	}
+}
+
+func TestFeedTimeKeepsTheFeedsClock(t *testing.T) {
+	utc := func(s string) time.Time { return date(s) }
+	tests := []struct {
+		raw    string
+		parsed time.Time
+		want   time.Time
+	}{
+		// gofeed converts Atom dates to UTC: the raw text still has the offset.
+		{"2025-03-03T22:00:00-08:00", utc("2025-03-04T06:00:00Z"), utc("2025-03-03T22:00:00Z")},
+		{"Tue, 19 Aug 2025 06:15:00 +0200", time.Date(2025, 8, 19, 6, 15, 0, 0, time.FixedZone("", 7200)), utc("2025-08-19T06:15:00Z")},
+		{"Tue, 19 Aug 2025 09:02:11 GMT", utc("2025-08-19T09:02:11Z"), utc("2025-08-19T09:02:11Z")},
+		// Raw text that disagrees with what gofeed parsed, or that no layout
+		// reads: the parsed time, on its own clock.
+		{"2025-03-03T22:00:00-08:00", utc("2025-01-01T00:00:00Z"), utc("2025-01-01T00:00:00Z")},
+		{"3rd of March", time.Date(2025, 3, 3, 22, 0, 0, 0, time.FixedZone("", -8*3600)), utc("2025-03-03T22:00:00Z")},
+	}
+	for _, tt := range tests {
+		if got := feedTime(tt.raw, tt.parsed); !got.Equal(tt.want) || got.Location() != time.UTC {
+			t.Errorf("feedTime(%q, %v) = %v, want %v", tt.raw, tt.parsed, got, tt.want)
+		}
 	}
 }

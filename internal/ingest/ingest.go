@@ -319,3 +319,13 @@ func unsupported(path string) error {
 	}
 	return fmt.Errorf("%w %q", ErrUnsupported, ext)
 }
+
+// wallClock returns t's date and time of day as written where it was
+// written, relabelled UTC. A publication time is kept as the outlet's own
+// calendar, not converted to UTC: an article stamped
+// 2025-03-03T22:00:00-08:00 was published on 3 March, and that is the day
+// its "today" means, though it was already 4 March in UTC. The store and the
+// dossier keep times in UTC, so the wall clock is what they keep.
+func wallClock(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}

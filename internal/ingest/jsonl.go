@@ -188,11 +188,12 @@ func fillFrom(a, page *article.Article) {
 }
 
 // dateLayouts are the accepted forms of a record's date; those without a
-// zone are read as UTC.
+// zone are read as UTC, and those with one keep their wall clock (see
+// wallClock).
 var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05", time.DateOnly}
 
-// parseDate parses the first non-blank of dates, in UTC; the zero Time if
-// all are blank.
+// parseDate parses the first non-blank of dates as the wall clock of the
+// place it was written in (see wallClock); the zero Time if all are blank.
 func parseDate(dates ...string) (time.Time, error) {
 	for _, s := range dates {
 		if s = strings.TrimSpace(s); s == "" {
@@ -200,7 +201,7 @@ func parseDate(dates ...string) (time.Time, error) {
 		}
 		for _, layout := range dateLayouts {
 			if t, err := time.Parse(layout, s); err == nil {
-				return t.UTC(), nil
+				return wallClock(t), nil
 			}
 		}
 		return time.Time{}, fmt.Errorf("%w date %q: want RFC 3339, YYYY-MM-DDThh:mm:ss or YYYY-MM-DD", ErrMalformed, s)

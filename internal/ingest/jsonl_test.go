@@ -50,7 +50,7 @@ func TestReadJSONL(t *testing.T) {
 			URL:       "https://news.example/a/42",
 			Title:     "Zelensky welcomes guarantees",
 			Outlet:    "News Example",
-			Published: date("2025-08-18T19:15:00Z"),
+			Published: date("2025-08-18T22:15:00Z"), // the wall clock where it was written
 			Language:  "en",
 			Text:      verbatim,
 		})},
@@ -171,7 +171,10 @@ func TestParseDate(t *testing.T) {
 		want time.Time
 		err  bool
 	}{
-		{[]string{"2025-08-18T22:15:00+03:00"}, date("2025-08-18T19:15:00Z"), false},
+		// A time with an offset keeps its own calendar day and clock.
+		{[]string{"2025-08-18T22:15:00+03:00"}, date("2025-08-18T22:15:00Z"), false},
+		{[]string{"2025-03-03T22:00:00-08:00"}, date("2025-03-03T22:00:00Z"), false},
+		{[]string{"2025-03-04T07:00:00+09:00"}, date("2025-03-04T07:00:00Z"), false},
 		{[]string{"2025-08-18T22:15:00.123Z"}, time.Date(2025, 8, 18, 22, 15, 0, 123e6, time.UTC), false},
 		{[]string{"1987-02-26T15:02:20"}, date("1987-02-26T15:02:20Z"), false},
 		{[]string{"1987-02-26 15:02:20"}, date("1987-02-26T15:02:20Z"), false},
