@@ -27,13 +27,10 @@ type Analysis struct {
 
 // Analyze runs the per-article stages over a alone, as `storyline
 // annotate` does: entities are resolved within the article only. An
-// article without a date gets one inferred from its own text when the
-// text alone dates it.
+// article without a date keeps none: its text alone does not date it (see
+// timex.InferDCT); its story may.
 func Analyze(a *article.Article) (Analysis, []entity.Entity) {
 	var an Analysis
-	if a.Published.IsZero() {
-		an.Inference = infer(a, nil)
-	}
 	tagAndDate(a, &an)
 	res := resolve([]article.Article{*a}, []Analysis{an})
 	an.Links = res.Links[0]

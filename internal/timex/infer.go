@@ -65,9 +65,20 @@ var (
 //   - each explicit full date later than the day costs laterPenalty, and
 //     each day outside the span of known publication dates costs dayAway.
 //
-// Ties go to the earliest day. It reports false when the text names no
-// weekday, relative day or full date, or when nothing bounds the search.
+// Ties go to the earliest day. It reports false when the story knows no
+// date, when the text names no weekday, relative day or full date, or when
+// nothing bounds the search.
+//
+// A text alone does not date an article: the full dates it names are as
+// often history or deadlines as the days around its writing. With its
+// creation date hidden, the TempEval-3 training documents that name a full
+// date would be dated right 1 time in 21 (a 1946 "today" for a 1999
+// article, a 1953 meeting as the earliest possible day of a 2005 one), so
+// without a story's dates nothing is inferred.
 func InferDCT(text string, known ...Known) (Inference, bool) {
+	if len(known) == 0 {
+		return Inference{}, false
+	}
 	explicit, cues := datingCues(text)
 	lo, hi, ok := searchSpan(explicit, known)
 	if !ok || len(cues) == 0 && len(explicit) == 0 {

@@ -129,7 +129,10 @@ func TestInferDCT(t *testing.T) {
 		{"seed 004", readSeed(t, seeds[4].file), story, "2025-08-19"},
 		{"no story", readSeed(t, seeds[4].file), nil, ""},
 		{"no cue", "Talks went well, officials said.", story, ""},
-		{"explicit date", "The summit of August 15, 2025 ended.", nil, "2025-08-15"},
+		// A date the text names only bounds the day: the story places it.
+		{"explicit date alone", "The summit of August 15, 2025 ended.", nil, ""},
+		{"explicit date in a story", "The summit of August 15, 2025 ended.", story, "2025-08-17"},
+		{"history alone", "The treaty of December 15, 1953 still holds, he said on Wednesday.", nil, ""},
 		{"yesterday's event", "Yesterday's calls with European leaders went well.", story, "2025-08-17"},
 	}
 	for _, tt := range tests {
