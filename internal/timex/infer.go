@@ -53,8 +53,9 @@ var (
 // text and from dates its story already knows (other articles'
 // publication dates, and event dates resolved from them).
 //
-// The method scores every day from a week before the earliest known or
-// explicit date to a week after the latest one, as a naive-Bayes product:
+// The method scores every day from a week before the story's earliest
+// publication date to a week after its latest one, as a naive-Bayes
+// product:
 //   - each distinct weekday the text names, resolved with that day as the
 //     creation date, contributes how often news names a weekday that many
 //     days before or after its date (weekdayPrior): "On Tuesday morning …
@@ -80,7 +81,7 @@ func InferDCT(text string, known ...Known) (Inference, bool) {
 		return Inference{}, false
 	}
 	explicit, cues := datingCues(text)
-	lo, hi, ok := searchSpan(explicit, known)
+	lo, hi, ok := searchSpan(known)
 	if !ok || len(cues) == 0 && len(explicit) == 0 {
 		return Inference{}, false
 	}
@@ -123,12 +124,21 @@ func datingCues(text string) ([]time.Time, map[int]cue) {
 	return dates, cues
 }
 
-// searchSpan returns the days to consider: a week around the known and
-// explicit dates, at most 120 days.
-func searchSpan(explicit []time.Time, known []Known) (lo, hi time.Time, ok bool) {
-	all := append([]time.Time(nil), explicit...)
+// searchSpan returns the days to consider: a week around the story's
+// publication dates, or around its event dates when it has none. The dates
+// the text names do not widen it: a deadline years ahead or a treaty decades
+// back says nothing of when the article was written.
+func searchSpan(known []Known) (lo, hi time.Time, ok bool) {
+	var all []time.Time
 	for _, k := range known {
-		all = append(all, k.Date)
+		if !k.Event {
+			all = append(all, k.Date)
+		}
+	}
+	if len(all) == 0 {
+		for _, k := range known {
+			all = append(all, k.Date)
+		}
 	}
 	if len(all) == 0 {
 		return lo, hi, false

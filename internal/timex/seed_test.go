@@ -133,6 +133,7 @@ func TestInferDCT(t *testing.T) {
 		{"explicit date alone", "The summit of August 15, 2025 ended.", nil, ""},
 		{"explicit date in a story", "The summit of August 15, 2025 ended.", story, "2025-08-17"},
 		{"history alone", "The treaty of December 15, 1953 still holds, he said on Wednesday.", nil, ""},
+		{"deadline years ahead", "Talks went well on Monday; the treaty runs until January 1, 2030.", story, "2025-08-18"},
 		{"yesterday's event", "Yesterday's calls with European leaders went well.", story, "2025-08-17"},
 	}
 	for _, tt := range tests {
