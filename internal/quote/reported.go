@@ -52,10 +52,24 @@ func (x *extractor) headline(st sentence) {
 		return
 	}
 	n := x.nameOf[p.head]
-	if (n < 0 || x.names[n].kind == nPlace || x.names[n].kind == nRole) && x.cls(p.head)&cSource == 0 {
+	if (n < 0 || x.names[n].kind == nPlace || x.names[n].kind == nRole) && x.cls(p.head)&cSource == 0 ||
+		labels[strings.ToLower(x.word(p.head))] {
 		return
 	}
 	x.add(p, c, c+1, [2]int{c + 1, x.contentEnd(c+1, st.hi, false)})
+}
+
+// labels head the lines that a colon opens without anyone speaking:
+// "NOTE: Per shr calculated after …", "Editor's note: …", "Source: …",
+// "Reporting: …", as wire copy writes them under tables and at the end.
+var labels = map[string]bool{
+	"note": true, "notes": true, "nb": true, "source": true, "editing": true, "reporting": true,
+	"writing": true, "update": true, "updated": true, "correction": true, "clarification": true,
+	"photo": true, "photos": true, "caption": true, "credit": true, "credits": true,
+	"related": true, "background": true, "contact": true, "tel": true, "fax": true, "email": true,
+	"summary": true, "highlights": true, "table": true, "chart": true, "graphic": true,
+	"video": true, "watch": true, "listen": true, "read": true, "see": true, "also": true,
+	"advertisement": true, "disclaimer": true, "warning": true, "tags": true, "keywords": true,
 }
 
 // titleCase reports a sentence whose words are nearly all capitalised.

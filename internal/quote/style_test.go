@@ -76,3 +76,23 @@ func TestExtractStyles(t *testing.T) {
 		})
 	}
 }
+
+// A colon after a label opens a note, a credit or a table line, not speech;
+// after a name it opens what the person said.
+func TestColonLabels(t *testing.T) {
+	for _, text := range []string{
+		"Net 5,086,000 vs 4,120,000\nNOTE: Per shr calculated after payment of preferred dividends.",
+		"Loans 299.2 mln vs 327.2 mln\nNote: 4th qtr not available. Year includes 1985 extraordinary gain.",
+		"Editor's note: This story was updated to correct the company's name.",
+		"Source: Statistics Canada figures for the second quarter.",
+	} {
+		if got := Extract(text, Options{}); len(got) != 0 {
+			t.Errorf("Extract(%q) = %+v, want no quote", text, views(text, got))
+		}
+	}
+	text := "Matthews: Well, speculation is bad for the markets."
+	got := views(text, Extract(text, Options{}))
+	if len(got) != 1 || got[0].SpkText != "Matthews" {
+		t.Errorf("Extract(%q) = %+v, want one quote by Matthews", text, got)
+	}
+}
