@@ -16,6 +16,7 @@ type extractor struct {
 	nameOf   []int32 // token → index of the name phrase holding it, -1 outside
 	info     []entry // token → lexicon entry (possessive dropped for classes)
 	mentions []Mention
+	tagged   bool // mentions come from a tagger (Options.Tagged)
 	drafts   []draft
 	cueUsed  map[int]bool // cues after a direct quotation: they report nothing else
 	seen     map[[3]int]bool

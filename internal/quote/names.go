@@ -25,6 +25,10 @@ type name struct {
 	female, male bool
 	poss         bool // the last word is a possessive (Trump’s)
 	mention      int  // index into extractor.mentions, -1 when found here
+	// guess marks one capitalised word opening a sentence that the tagger
+	// did not mark (Options.Tagged): it may speak ("Kobuse said"), but is
+	// likelier a common word ("Prices had also …") than someone "he" means.
+	guess bool
 }
 
 // person reports whether the name can be a person.
@@ -39,7 +43,8 @@ func (x *extractor) findNames() {
 			continue
 		}
 		j := x.nameEnd(i)
-		x.addName(name{lo: i, hi: j, mention: -1})
+		guess := x.tagged && j == i+1 && x.opensSentence(i) && x.cls(i)&(cTitle|cDemonym|cPlace) == 0
+		x.addName(name{lo: i, hi: j, mention: -1, guess: guess})
 		i = j - 1
 	}
 	sort.Slice(x.names, func(a, b int) bool { return x.names[a].lo < x.names[b].lo })
@@ -48,6 +53,21 @@ func (x *extractor) findNames() {
 			x.nameOf[i] = int32(k)
 		}
 	}
+}
+
+// opensSentence reports whether token i is the first word of its sentence,
+// quotation marks and brackets aside.
+func (x *extractor) opensSentence(i int) bool {
+	si := x.sentOf[i]
+	if si < 0 {
+		return false
+	}
+	for k := int(x.sents[si].lo); k < i; k++ {
+		if x.isWord(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // mentionNames turns the given mentions into name phrases.

@@ -123,12 +123,18 @@ type Options struct {
 	// given, speaker phrases snap to them, they join the candidates for
 	// pronoun resolution, and Quote.SpeakerEntity links the speaker.
 	Mentions []Mention
+	// Tagged says that Mentions come from a tagger that read the whole
+	// text, so that a capitalised word opening a sentence that it did not
+	// mark is taken for a common word ("Prices had also been forced
+	// down …"), not for someone a later "he" could refer to.
+	Tagged bool
 }
 
 // Extract returns the quotations and reported speech in text, ordered by
 // Start, then End. It never fails: text that holds none yields nil.
 func Extract(text string, opts Options) []Quote {
 	x := extractors.Get().(*extractor)
+	x.tagged = opts.Tagged
 	x.reset(text, opts.Mentions)
 	x.direct()
 	x.reported()

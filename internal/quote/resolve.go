@@ -121,7 +121,7 @@ func (r *resolver) phrase(p np, cueHi int) referent {
 func (r *resolver) nameRef(ni int) referent {
 	x := r.x
 	n := x.names[ni]
-	ref := referent{person: n.person(), ok: true, plural: false}
+	ref := referent{person: n.person() && !n.guess, ok: true, plural: false}
 	k := r.surname(n)
 	if ref.person {
 		// The gender evidence of every name ending in the surname: "Merz"

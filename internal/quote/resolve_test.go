@@ -158,3 +158,25 @@ func TestResolveAppositive(t *testing.T) {
 		}
 	}
 }
+
+// With a tagger's mentions, a capitalised word opening a sentence that the
+// tagger left alone is no one "he" can mean (Reuters: "Prices had also been
+// forced down …, he said" is the minister's).
+func TestTaggedSentenceOpenerIsNoAntecedent(t *testing.T) {
+	text := "Oil minister Rilwanu Lukman spoke in Lagos. Prices had also been forced down because refineries were using up old stock, he said."
+	lo := strings.Index(text, "Rilwanu Lukman")
+	ms := []Mention{{Start: lo, End: lo + len("Rilwanu Lukman"), Text: "Rilwanu Lukman", Type: "person", Entity: "e-lukman"}}
+	for _, tagged := range []bool{false, true} {
+		qs := Extract(text, Options{Mentions: ms, Tagged: tagged})
+		if len(qs) != 1 {
+			t.Fatalf("tagged %v: %d quotes, want 1", tagged, len(qs))
+		}
+		want := "e-lukman"
+		if !tagged {
+			want = "" // untagged, "Prices" may be a name, and the nearer one
+		}
+		if qs[0].SpeakerEntity != want {
+			t.Errorf("tagged %v: speaker %q (%s), want entity %q", tagged, qs[0].Speaker, qs[0].SpeakerEntity, want)
+		}
+	}
+}

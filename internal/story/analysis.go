@@ -105,7 +105,7 @@ func quotes(text string, links []entity.Link, res entity.Result) []quote.Quote {
 	for _, l := range links {
 		ms = append(ms, quote.Mention{Start: l.Start, End: l.End, Text: l.Text, Type: l.Type, Entity: l.Entity})
 	}
-	qs := quote.Extract(text, quote.Options{Mentions: ms})
+	qs := quote.Extract(text, quote.Options{Mentions: ms, Tagged: true})
 	for i := range qs {
 		if e, ok := res.Entity(qs[i].SpeakerEntity); ok {
 			qs[i].Speaker = e.Name
