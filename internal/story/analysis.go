@@ -106,10 +106,39 @@ func quotes(text string, links []entity.Link, res entity.Result) []quote.Quote {
 		ms = append(ms, quote.Mention{Start: l.Start, End: l.End, Text: l.Text, Type: l.Type, Entity: l.Entity})
 	}
 	qs := quote.Extract(text, quote.Options{Mentions: ms, Tagged: true})
+	var byAlias map[string]string
 	for i := range qs {
-		if e, ok := res.Entity(qs[i].SpeakerEntity); ok {
-			qs[i].Speaker = e.Name
+		q := &qs[i]
+		if q.SpeakerEntity == "" && q.Speaker != "" {
+			if byAlias == nil {
+				byAlias = speakerAliases(res)
+			}
+			q.SpeakerEntity = byAlias[q.Speaker]
+		}
+		if e, ok := res.Entity(q.SpeakerEntity); ok {
+			q.Speaker = e.Name
 		}
 	}
 	return qs
+}
+
+// speakerAliases maps each alias of the people and organizations of res to
+// its entity, leaving out aliases that two of them share. A speaker found
+// through a name phrase the tagger did not mark as one ("he", back to
+// "President Reagan's support") is linked by its name.
+func speakerAliases(res entity.Result) map[string]string {
+	m := map[string]string{}
+	for _, e := range res.Entities {
+		if e.Type != entity.Person && e.Type != entity.Organization {
+			continue
+		}
+		for _, a := range e.Aliases {
+			if id, seen := m[a]; seen && id != e.ID {
+				m[a] = ""
+			} else {
+				m[a] = e.ID
+			}
+		}
+	}
+	return m
 }
