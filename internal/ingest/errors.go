@@ -20,6 +20,9 @@ var (
 	// ErrTooLarge reports a file, or a JSON Lines record, over
 	// Options.MaxSize bytes.
 	ErrTooLarge = errors.New("over the size limit")
+	// ErrInflated reports standard input that decompressed to more than
+	// Options.MaxStdin bytes; it comes with ErrTooLarge.
+	ErrInflated = errors.New("once decompressed")
 	// ErrUnsupported reports an explicitly named file whose type ingest
 	// cannot read.
 	ErrUnsupported = errors.New("unsupported file type")

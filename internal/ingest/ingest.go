@@ -50,6 +50,10 @@ type Options struct {
 	// Now returns the current time; nil means time.Now. Web pages dated
 	// after Now are taken to carry no publication date.
 	Now func() time.Time
+	// MaxStdin bounds the bytes read from standard input once
+	// decompressed; 0 or less means no bound. A server reading request
+	// bodies sets it: a small gzip body can inflate to gigabytes.
+	MaxStdin int64
 }
 
 // Reader reads articles. It is safe for concurrent use, except that only
@@ -129,6 +133,9 @@ func (r *Reader) readStdin(ctx context.Context, fn func(Result) error) error {
 		zr, err := gunzip(in)
 		if err != nil {
 			return fn(failure(ref, 0, err))
+		}
+		if r.opts.MaxStdin > 0 {
+			zr = &boundedReader{rd: zr, left: r.opts.MaxStdin, max: r.opts.MaxStdin}
 		}
 		in = bufio.NewReaderSize(zr, 64<<10)
 		if prefix, err = in.Peek(sniffSize); err != nil && err != io.EOF && err != bufio.ErrBufferFull {
@@ -284,6 +291,25 @@ func malformedGzip(err error) error {
 		err = errors.New("truncated")
 	}
 	return fmt.Errorf("%w gzip data: %v", ErrMalformed, err)
+}
+
+// boundedReader reads rd until max bytes have come, and then fails with
+// ErrTooLarge.
+type boundedReader struct {
+	rd        io.Reader
+	left, max int64
+}
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, fmt.Errorf("%w (%w: more than %d bytes)", ErrTooLarge, ErrInflated, b.max)
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rd.Read(p)
+	b.left -= int64(n)
+	return n, err
 }
 
 // readAll reads all of rd, failing with ErrTooLarge after max bytes.

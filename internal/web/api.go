@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -47,7 +48,7 @@ func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		full, err = boolParam(r, "full")
 	}
-	if err != nil || full {
+	if err != nil || full || q.Entity != "" && !s.indexCurrent(r.Context(), w) {
 		s.api(s.apiStories).ServeHTTP(w, r)
 		return
 	}
@@ -64,6 +65,27 @@ func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeBody(w, r, "application/json; charset=utf-8", "no-store", raw, gz)
+}
+
+// indexCurrent reports whether the entity index is complete and of the
+// store as it is now, so that a list filtered by entity may be kept for the
+// generation. While it is not, the answer is computed afresh each time and
+// its header X-Storyline-Indexing says how many stories were read of how
+// many.
+func (s *Server) indexCurrent(ctx context.Context, w http.ResponseWriter) bool {
+	idx, err := s.index.get(ctx)
+	if err != nil {
+		return false
+	}
+	gen, err := s.cache.generation(ctx)
+	if err != nil {
+		return false
+	}
+	if idx.partial() || idx.gen != gen {
+		w.Header().Set("X-Storyline-Indexing", fmt.Sprintf("%d/%d", idx.indexed, idx.total))
+		return false
+	}
+	return true
 }
 
 // apiStories serves GET /api/stories: story summaries, or with full=1 the
@@ -199,6 +221,9 @@ func (s *Server) apiSearch(r *http.Request) (any, error) {
 	limit, err := intParam(r, "limit", defaultSearchLimit, maxSearchLimit)
 	if err != nil {
 		return nil, err
+	}
+	if limit == 0 {
+		limit = maxSearchLimit // the store reads 0 as "every hit"
 	}
 	hits, err := s.eng.Search(r.Context(), q, limit)
 	if err != nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -159,6 +160,13 @@ func (c *cache) put(id string, e *entry) {
 	c.order = append(c.order, id)
 }
 
+// remove drops the entry of id from the cache and from its order, so that
+// the two stay one list. The caller holds c.mu.
+func (c *cache) remove(id string) {
+	delete(c.entries, id)
+	c.order = slices.DeleteFunc(c.order, func(o string) bool { return o == id })
+}
+
 // build builds one story into e. Failures are not kept: the next request
 // tries again.
 func (c *cache) build(ctx context.Context, id string, e *entry) {
@@ -172,7 +180,7 @@ func (c *cache) build(ctx context.Context, id string, e *entry) {
 		if e.err != nil {
 			c.mu.Lock()
 			if c.entries[id] == e {
-				delete(c.entries, id)
+				c.remove(id)
 			}
 			c.mu.Unlock()
 		}
@@ -262,7 +270,7 @@ func (c *cache) refresh(ctx context.Context) error {
 	order := c.order[:0]
 	for _, id := range c.order {
 		e := c.entries[id]
-		if e.current(id, size) {
+		if e != nil && e.current(id, size) {
 			order = append(order, id)
 		} else {
 			delete(c.entries, id)

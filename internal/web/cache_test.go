@@ -91,3 +91,33 @@ func TestRefreshAfterInvalidate(t *testing.T) {
 		t.Errorf("after an invalidation the cache reflects %d articles, want %d", c.gen, gen+1)
 	}
 }
+
+// A story that cannot be built (an unknown ID: 404) leaves no trace in the
+// cache: the store growing afterwards refreshes every story, and requests
+// keep working.
+func TestFailedBuildLeavesCacheConsistent(t *testing.T) {
+	s := newSeeded(t, Options{Token: testToken})
+	auth := []string{"Authorization", "Bearer " + testToken}
+	seed := seedStory(t, s)
+	get(t, s, "/api/stories/s-0000000000000000", http.StatusNotFound)
+	get(t, s, "/api/stories/"+seed.ID, http.StatusOK)
+	s.cache.mu.Lock()
+	if len(s.cache.order) != len(s.cache.entries) {
+		t.Errorf("cache order holds %d IDs for %d entries", len(s.cache.order), len(s.cache.entries))
+	}
+	s.cache.mu.Unlock()
+
+	a, err := s.eng.Article(context.Background(), seed.Articles[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(map[string]string{"title": "Ukraine talks: update", "published": "2025-08-19",
+		"text": a.Text + "\n\nThis article was updated with the latest statements."})
+	do(t, s, http.MethodPost, "/api/articles", strings.NewReader(string(line)+"\n"), auth...)
+	get(t, s, "/", http.StatusOK)
+	var got dossier.Story
+	decode(t, get(t, s, "/api/stories/"+seed.ID, http.StatusOK).body, &got)
+	if len(got.Articles) != len(seed.Articles)+1 {
+		t.Errorf("story has %d articles after one joined it, want %d", len(got.Articles), len(seed.Articles)+1)
+	}
+}

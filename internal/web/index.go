@@ -364,9 +364,11 @@ func (en *entityEntry) merge(e dossier.Entity) {
 	en.entity.Articles = union(en.entity.Articles, e.Articles)
 }
 
-// union returns the sorted distinct strings of a and b.
+// union returns the sorted distinct strings of a and b, an empty list (not
+// nil, which JSON writes as null) when both are empty.
 func union(a, b []string) []string {
-	out := slices.Concat(a, b)
+	out := append(make([]string, 0, len(a)+len(b)), a...)
+	out = append(out, b...)
 	slices.Sort(out)
 	return slices.Compact(out)
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -74,6 +75,14 @@ func TestPartialIndex(t *testing.T) {
 		t.Errorf("entity not read yet: Retry-After %q, body %s", r.header.Get("Retry-After"), r.body)
 	}
 
+	// A list filtered by an entity not read yet is empty for now, says so,
+	// and is not kept: once the index is complete, it holds the story.
+	byEntity := "/api/stories?entity=" + seed.Entities[0].ID
+	r = get(t, s, byEntity, http.StatusOK)
+	if r.header.Get("X-Storyline-Indexing") != "1/2" || strings.Contains(r.body, seed.ID) {
+		t.Errorf("story list by entity during the build: X-Storyline-Indexing %q, body %s", r.header.Get("X-Storyline-Indexing"), r.body)
+	}
+
 	open()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -91,5 +100,19 @@ func TestPartialIndex(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+	r = get(t, s, byEntity, http.StatusOK)
+	if r.header.Get("X-Storyline-Indexing") != "" || !strings.Contains(r.body, seed.ID) {
+		t.Errorf("story list by entity after the build: X-Storyline-Indexing %q, body %s", r.header.Get("X-Storyline-Indexing"), r.body)
+	}
 	get(t, s, "/api/entities/e-0000000000000000", http.StatusNotFound)
+}
+
+func TestUnionIsNeverNil(t *testing.T) {
+	// An entity without roles in two stories: its roles are [], not null.
+	if got := union(nil, []string{}); got == nil || len(got) != 0 {
+		t.Errorf("union(nil, []) = %#v, want an empty list", got)
+	}
+	if got := union([]string{"b", "a"}, []string{"a", "c"}); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Errorf("union = %v, want [a b c]", got)
+	}
 }

@@ -65,16 +65,24 @@ func (s *Server) apiIngest(r *http.Request) (any, error) {
 	return out, nil
 }
 
+// maxInflation bounds a gzipped request body once decompressed, as a
+// multiple of the body limit: news text compresses three to five times, a
+// gzip bomb a thousand.
+const maxInflation = 8
+
 // readBody reads the articles in r's body, naming them after ref.
 func (s *Server) readBody(r *http.Request, ref string) ([]article.Article, ingestResponse, error) {
 	out := ingestResponse{Articles: []string{}, Failed: []ingestFailure{}}
 	var arts []article.Article
-	rd := ingest.New(ingest.Options{MaxSize: s.opts.MaxBody, Stdin: r.Body, Now: s.opts.Now})
+	maxInflated := maxInflation * s.opts.MaxBody
+	rd := ingest.New(ingest.Options{MaxSize: s.opts.MaxBody, MaxStdin: maxInflated, Stdin: r.Body, Now: s.opts.Now})
 	err := rd.Read(r.Context(), "-", func(res ingest.Result) error {
 		var tooLarge *http.MaxBytesError
 		switch {
 		case errors.As(res.Err, &tooLarge):
 			return tooLarge
+		case errors.Is(res.Err, ingest.ErrInflated):
+			return &http.MaxBytesError{Limit: maxInflated}
 		case res.Err != nil:
 			out.Failed = append(out.Failed, ingestFailure{Ref: rename(res.Ref, ref), Error: rename(res.Err.Error(), ref)})
 		case res.Article != nil:

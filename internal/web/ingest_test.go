@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"net/http"
 	"strings"
 	"testing"
@@ -21,7 +22,7 @@ func TestIngestToken(t *testing.T) {
 		t.Errorf("write API off: %d %s, want 403 with a JSON error", r.code, r.body)
 	}
 	on := newSeeded(t, Options{Token: testToken})
-	for _, auth := range []string{"", "Bearer", "Bearer ", "Bearer wrong", "Basic " + testToken, "bearer " + testToken, "Bearer " + testToken + "x"} {
+	for _, auth := range []string{"", "Bearer", "Bearer ", "Bearer wrong", "Basic " + testToken, "Bearer  " + testToken, "Bearer " + testToken + "x"} {
 		r := do(t, on, http.MethodPost, "/api/articles", body(), "Authorization", auth)
 		if r.code != http.StatusUnauthorized || r.header.Get("WWW-Authenticate") == "" {
 			t.Errorf("Authorization %q: %d (WWW-Authenticate %q), want 401", auth, r.code, r.header.Get("WWW-Authenticate"))
@@ -29,6 +30,10 @@ func TestIngestToken(t *testing.T) {
 	}
 	if got := compact(get(t, on, "/healthz", 200).body); !strings.Contains(got, `"articles":5`) {
 		t.Errorf("refused requests stored articles: %s", got)
+	}
+	// The scheme is case-insensitive.
+	if r := do(t, on, http.MethodPost, "/api/articles", body(), "Authorization", "bearer "+testToken); r.code != http.StatusOK {
+		t.Errorf(`Authorization "bearer <token>": %d %s, want 200`, r.code, r.body)
 	}
 }
 
@@ -110,9 +115,35 @@ func TestIngestBadBodies(t *testing.T) {
 			t.Errorf("%s: %d %q, want %d", tc.name, r.code, e.Error, tc.code)
 		}
 	}
+	// A small gzip body that inflates past 8 times the limit: refused
+	// without reading it all, nothing stored.
+	var bomb bytes.Buffer
+	zw := gzip.NewWriter(&bomb)
+	line := []byte(`{"title": "Bomb", "text": "` + strings.Repeat("boom ", 150) + `"}` + "\n")
+	for range 40 {
+		zw.Write(line)
+	}
+	zw.Close()
+	if bomb.Len() > 1<<10 {
+		t.Fatalf("the gzip bomb is %d bytes, over the body limit", bomb.Len())
+	}
+	stories := func() int {
+		var list []dossier.Summary
+		decode(t, get(t, s, "/api/stories", http.StatusOK).body, &list)
+		return len(list)
+	}
+	before := stories()
+	r := do(t, s, http.MethodPost, "/api/articles", bytes.NewReader(bomb.Bytes()), auth...)
+	if r.code != http.StatusRequestEntityTooLarge {
+		t.Errorf("gzip bomb: %d %s, want 413", r.code, r.body)
+	}
+	if after := stories(); after != before {
+		t.Errorf("gzip bomb: %d stories after, %d before", after, before)
+	}
+
 	// A body with good and bad lines stores the good ones and names the bad.
 	mixed := "{bad\n" + strings.SplitAfter(jsonlBody, "\n")[0]
-	r := do(t, s, http.MethodPost, "/api/articles", bytes.NewReader([]byte(mixed)), auth...)
+	r = do(t, s, http.MethodPost, "/api/articles", bytes.NewReader([]byte(mixed)), auth...)
 	var got ingestResponse
 	decode(t, r.body, &got)
 	if r.code != 200 || got.Ingested != 1 || len(got.Failed) != 1 || got.Failed[0].Ref != "api" {

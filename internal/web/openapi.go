@@ -76,7 +76,7 @@ func opSearch() *operation {
 	return &operation{id: "search", summary: "Full-text search over titles and bodies, best first",
 		params: []param{
 			{name: "q", in: "query", typ: "string", required: true, desc: "words that must all match; \"quoted phrases\"; word* prefixes"},
-			{name: "limit", in: "query", typ: "integer", desc: "at most this many hits (default 20, at most 200)"},
+			{name: "limit", in: "query", typ: "integer", desc: "at most this many hits (default 20, at most 200; 0 means 200)"},
 		},
 		response: []dossier.Hit{}, errors: []int{400}}
 }

@@ -61,8 +61,9 @@ func authorize(r *http.Request, token string) error {
 	if token == "" {
 		return errWriteDisabled
 	}
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok {
+	// The scheme is case-insensitive (RFC 9110, 11.1): "bearer" will do.
+	scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return errUnauthorized
 	}
 	// Comparing digests keeps the comparison constant-time whatever the
