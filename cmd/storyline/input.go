@@ -44,6 +44,12 @@ func (t tally) String() string {
 // t; reading goes on. An error from fn stops the reading and is returned.
 func (e *env) readInput(ctx context.Context, refs []string, f inputFlags, t *tally,
 	fn func([]article.Article) error) error {
+	if f.batch < 1 {
+		return fmt.Errorf("--batch is %d: it must be at least 1", f.batch)
+	}
+	if f.maxSize < 1 {
+		return fmt.Errorf("--max-size is %d: it must be at least 1 byte", f.maxSize)
+	}
 	r := ingest.New(ingest.Options{MaxSize: f.maxSize, Stdin: e.stdin})
 	bar := e.progress()
 	// Reading runs ahead of fn by one batch (see ingest.Pipe): the next

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,6 +76,12 @@ in a store (--db: an embedded SQLite file by default, or a PostgreSQL database
 that several processes share) that "stories", "show" and "search" read.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if f := cmd.Flags().Lookup("db"); f != nil && f.Changed && strings.TrimSpace(f.Value.String()) == "" {
+				return errors.New("--db is empty: give an SQLite file or a postgres:// URL, or leave it out for the default store")
+			}
+			return nil
+		},
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "",
 		"store: an SQLite file, or a postgres:// URL (default $STORYLINE_DB, else $XDG_DATA_HOME/storyline/storyline.db)")

@@ -221,10 +221,41 @@ func TestIngestTwiceKeepsCount(t *testing.T) {
 }
 
 func TestShowUnknownStory(t *testing.T) {
+	inRoot(t)
 	db := filepath.Join(t.TempDir(), "s.db")
+	if r := storyline(t, "", "--db", db, "ingest", "examples/ukraine-talks/000_a1ebcd8b6ec8c988.txt"); r.code != 0 {
+		t.Fatalf("ingest: exit %d, stderr %q", r.code, r.stderr)
+	}
 	r := storyline(t, "", "--db", db, "show", "s-0000000000000000")
 	if r.code != 1 || !strings.Contains(r.stderr, "s-0000000000000000") || !strings.Contains(r.stderr, "not found") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// Flags that cannot mean anything are errors, not defaults; a read command
+// does not create the store it is asked to read.
+func TestBadStoreAndInputFlags(t *testing.T) {
+	inRoot(t)
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "typo", "s.db")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--db", "", "ingest", "examples/ukraine-talks"}, "--db is empty"},
+		{[]string{"--db", missing, "stories"}, "no store at " + missing},
+		{[]string{"--db", missing, "search", "Zelensky"}, "no store at"},
+		{[]string{"--db", filepath.Join(dir, "b.db"), "ingest", "--batch", "-1", "examples/ukraine-talks"}, "--batch is -1"},
+		{[]string{"digest", "--batch", "0", "examples/ukraine-talks"}, "--batch is 0"},
+		{[]string{"annotate", "--max-size", "-5", "examples/ukraine-talks"}, "--max-size is -5"},
+	} {
+		r := storyline(t, "", tc.args...)
+		if r.code != 1 || !strings.Contains(r.stderr, tc.want) || strings.Contains(r.stderr, "panic") {
+			t.Errorf("%q: exit %d, stderr %q, want 1 and %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); err == nil {
+		t.Errorf("a read command created %s", filepath.Dir(missing))
 	}
 }
 

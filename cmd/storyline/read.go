@@ -31,7 +31,7 @@ a JSON array of story summaries.`,
 			if err != nil {
 				return err
 			}
-			db, eng, err := e.openStore(cmd.Context(), g)
+			db, eng, err := e.openExisting(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
@@ -109,7 +109,7 @@ whole archive streams out in bounded memory).`,
 				return err
 			}
 			ctx := cmd.Context()
-			db, eng, err := e.openStore(ctx, g)
+			db, eng, err := e.openExisting(ctx, g)
 			if err != nil {
 				return err
 			}
@@ -162,7 +162,7 @@ first, each with its story and a snippet in which the matched words are marked
 			if err != nil {
 				return err
 			}
-			db, eng, err := e.openStore(cmd.Context(), g)
+			db, eng, err := e.openExisting(cmd.Context(), g)
 			if err != nil {
 				return err
 			}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/storyline-news/storyline/internal/cluster"
@@ -24,6 +26,22 @@ func (e *env) openStore(ctx context.Context, g *globalFlags) (store.Store, *engi
 	path, err := storeLocation(g)
 	if err != nil {
 		return nil, nil, err
+	}
+	return openEngine(ctx, path, engineOptions(g))
+}
+
+// openExisting is openStore for the commands that only read: an SQLite
+// file that does not exist is an error, not a new empty archive, so that
+// a mistyped --db says so.
+func (e *env) openExisting(ctx context.Context, g *globalFlags) (store.Store, *engine.Engine, error) {
+	path, err := storeLocation(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !postgres.IsDSN(path) && path != ":memory:" {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, fmt.Errorf("no store at %s: storyline ingest creates one", path)
+		}
 	}
 	return openEngine(ctx, path, engineOptions(g))
 }
