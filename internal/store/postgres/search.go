@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/storyline-news/storyline/internal/store"
 )
@@ -95,12 +94,6 @@ func pickSnippet(body, title string) string {
 	return markers.Replace(adjacentMarks.ReplaceAllString(body, "$1"))
 }
 
-// A term is one unit of a user query: a word or a quoted phrase.
-type term struct {
-	text   string
-	prefix bool // the word ended in *: match words that start with it
-}
-
 // tsQuery turns a query typed by a person into to_tsquery input that cannot
 // be a syntax error: every term becomes a quoted tsquery value ('…', with '
 // and \ escaped), which to_tsquery parses like indexed text, turning the
@@ -109,12 +102,9 @@ type term struct {
 // result is "" when no term is left.
 func tsQuery(q string) string {
 	var parts []string
-	for _, t := range splitQuery(q) {
-		if !strings.ContainsFunc(t.text, isWordRune) {
-			continue
-		}
-		p := "'" + tsEscape.Replace(t.text) + "'"
-		if t.prefix {
+	for _, t := range store.SplitQuery(q) {
+		p := "'" + tsEscape.Replace(t.Text) + "'"
+		if t.Prefix {
 			p += ":*"
 		}
 		parts = append(parts, p)
@@ -123,41 +113,3 @@ func tsQuery(q string) string {
 }
 
 var tsEscape = strings.NewReplacer(`\`, `\\`, `'`, `''`)
-
-// splitQuery splits q into words at white space and control characters, and
-// into phrases at double quotes; an unclosed quote runs to the end of q. It
-// reads queries as the SQLite backend does.
-func splitQuery(q string) []term {
-	// PostgreSQL text holds no NUL; strings.Map also turns invalid UTF-8
-	// into U+FFFD.
-	q = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, q)
-	var terms []term
-	for q != "" {
-		q = strings.TrimLeftFunc(q, unicode.IsSpace)
-		if phrase, ok := strings.CutPrefix(q, `"`); ok {
-			text, rest, _ := strings.Cut(phrase, `"`)
-			terms = append(terms, term{text: text})
-			q = rest
-			continue
-		}
-		end := strings.IndexFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
-		if end < 0 {
-			end = len(q)
-		}
-		word := q[:end]
-		q = q[end:]
-		trimmed := strings.TrimRight(word, "*")
-		terms = append(terms, term{text: trimmed, prefix: trimmed != word})
-	}
-	return terms
-}
-
-// isWordRune reports whether r can be part of an indexed token.
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsNumber(r)
-}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/storyline-news/storyline/internal/store"
 )
@@ -87,12 +86,6 @@ func pickSnippet(body, title string) string {
 	return markers.Replace(body)
 }
 
-// A term is one unit of a user query: a word or a quoted phrase.
-type term struct {
-	text   string
-	prefix bool // the word ended in *: match words that start with it
-}
-
 // matchQuery turns a query typed by a person into an FTS5 query that cannot
 // be a syntax error: every term becomes an FTS5 string ("…", with " doubled),
 // which FTS5 tokenizes like the indexed text and never reads as an operator.
@@ -100,52 +93,12 @@ type term struct {
 // The result is "" when no term is left.
 func matchQuery(q string) string {
 	var parts []string
-	for _, t := range splitQuery(q) {
-		if !strings.ContainsFunc(t.text, isWordRune) {
-			continue
-		}
-		p := `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
-		if t.prefix {
+	for _, t := range store.SplitQuery(q) {
+		p := `"` + strings.ReplaceAll(t.Text, `"`, `""`) + `"`
+		if t.Prefix {
 			p += " *"
 		}
 		parts = append(parts, p)
 	}
 	return strings.Join(parts, " ")
-}
-
-// splitQuery splits q into words at white space and control characters, and
-// into phrases at double quotes; an unclosed quote runs to the end of q.
-func splitQuery(q string) []term {
-	// FTS5 reads its query as a C string: a NUL would end it inside a
-	// string. strings.Map also turns invalid UTF-8 into U+FFFD.
-	q = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, q)
-	var terms []term
-	for q != "" {
-		q = strings.TrimLeftFunc(q, unicode.IsSpace)
-		if phrase, ok := strings.CutPrefix(q, `"`); ok {
-			text, rest, _ := strings.Cut(phrase, `"`)
-			terms = append(terms, term{text: text})
-			q = rest
-			continue
-		}
-		end := strings.IndexFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
-		if end < 0 {
-			end = len(q)
-		}
-		word := q[:end]
-		q = q[end:]
-		trimmed := strings.TrimRight(word, "*")
-		terms = append(terms, term{text: trimmed, prefix: trimmed != word})
-	}
-	return terms
-}
-
-// isWordRune reports whether r can be part of an indexed token.
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
