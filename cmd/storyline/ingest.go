@@ -41,6 +41,7 @@ A summary line ends the run: ingested, duplicates, skipped, failed, rate.`,
 				return bs.Add(cmd.Context(), batch)
 			})
 			err = errors.Join(err, bs.Wait())
+			eng.Release(cmd.Context())
 			t.ingested, t.duplicates = bs.Stats.Ingested, bs.Stats.Duplicates
 			fmt.Fprintln(e.stderr, t)
 			if err != nil {

@@ -39,6 +39,18 @@ type Engine struct {
 	// for the batches clustered meanwhile.
 	pending  *Pending
 	inflight map[string]bool
+	// unlock releases the store's write lock (see writeLocker); nil while
+	// this engine does not hold it.
+	unlock func()
+}
+
+// writeLocker is met by stores whose writers are processes on one host
+// sharing a file (store/sqlite): the engine takes LockWrites before it
+// clusters a batch, catching up with what others stored meanwhile, and
+// keeps it while batches follow: Ingest releases it, and a process that
+// submits batches holds it until it ends.
+type writeLocker interface {
+	LockWrites(ctx context.Context) (unlock func(), err error)
 }
 
 // locker is met by stores that several processes share (store/postgres):
@@ -110,7 +122,69 @@ type Stats struct {
 // processes share, Ingest holds the store's lock while it catches up with
 // the articles others stored, clusters the batch and commits it.
 func (e *Engine) Ingest(ctx context.Context, arts []article.Article) (Stats, error) {
-	return e.Submit(ctx, arts).Wait()
+	st, err := e.Submit(ctx, arts).Wait()
+	e.mu.Lock()
+	e.releaseWrites(ctx)
+	e.mu.Unlock()
+	return st, err
+}
+
+// Release waits for the batch being committed, if any, and releases the
+// store's write lock, so that other processes may ingest into the store
+// while e reads or waits. The next Submit takes it again. Ingest releases
+// it itself; a caller of Submit calls Release when its batches are done.
+func (e *Engine) Release(ctx context.Context) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if p := e.pending; p != nil {
+		<-p.done
+	}
+	e.releaseWrites(ctx)
+}
+
+// lockWrites takes the store's write lock if it has one and e does not
+// hold it, and catches up with what other processes stored since e last
+// held it. The caller holds e.mu.
+func (e *Engine) lockWrites(ctx context.Context) error {
+	wl, ok := e.st.(writeLocker)
+	if !ok || e.unlock != nil {
+		return nil
+	}
+	unlock, err := wl.LockWrites(ctx)
+	if err != nil {
+		return fmt.Errorf("engine: %w", err)
+	}
+	e.unlock = unlock
+	if e.cl != nil {
+		if err := e.catchUp(ctx, true); err != nil {
+			e.releaseWrites(ctx)
+			return err
+		}
+	}
+	return nil
+}
+
+// releaseWrites releases the store's write lock unless a batch is still
+// committing, first moving the cursors past what e stored under it: while
+// e held the lock, everything stored is its own. The caller holds e.mu.
+func (e *Engine) releaseWrites(ctx context.Context) {
+	if e.unlock == nil {
+		return
+	}
+	if p := e.pending; p != nil {
+		select {
+		case <-p.done:
+		default:
+			return // its own Ingest releases the lock after it
+		}
+	}
+	if e.cl != nil {
+		if err := e.catchUp(context.WithoutCancel(ctx), false); err != nil {
+			e.cl = nil // rebuilt from the store by the next batch
+		}
+	}
+	e.unlock()
+	e.unlock = nil
 }
 
 // Pending is a batch handed to Submit.
@@ -192,6 +266,9 @@ func (e *Engine) Submit(ctx context.Context, arts []article.Article) *Pending {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.lockWrites(ctx); err != nil {
+		return Finished(Stats{}, err)
+	}
 	b, st, err := e.prepare(ctx, arts)
 	if prev := e.pending; prev != nil {
 		<-prev.done

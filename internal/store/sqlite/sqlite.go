@@ -22,8 +22,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	"modernc.org/sqlite" // also registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/storyline-news/storyline/internal/store"
 )
@@ -41,6 +43,9 @@ const busyTimeoutMS = 10000
 type DB struct {
 	write *sql.DB // one connection; every transaction begins IMMEDIATE
 	read  *sql.DB // read-only connections; the same as write in memory
+	// lockPath is the file whose lock one writing process at a time holds
+	// (see LockWrites); "" in memory.
+	lockPath string
 
 	// afterInsert, when set, is called inside Commit's transaction after
 	// the i-th article of the batch is written. Tests use it to interrupt
@@ -102,7 +107,7 @@ func open(ctx context.Context, path string) (*DB, error) {
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	if err := prepareFile(ctx, write); err != nil {
+	if err := prepareFileRetry(ctx, write); err != nil {
 		write.Close()
 		return nil, err
 	}
@@ -112,7 +117,30 @@ func open(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
-	return &DB{write: write, read: read}, nil
+	return &DB{write: write, read: read, lockPath: abs + ".lock"}, nil
+}
+
+// prepareRetries is how long open tries again to prepare a file that
+// another process holds locked.
+const prepareRetries = busyTimeoutMS * time.Millisecond
+
+// prepareFileRetry is prepareFile, tried again while it fails with
+// SQLITE_BUSY: processes that open a new file at once race to switch it
+// to WAL, which takes no busy timeout, and all but one fail at first.
+func prepareFileRetry(ctx context.Context, write *sql.DB) error {
+	deadline := time.Now().Add(prepareRetries)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := prepareFile(ctx, write)
+		var se *sqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
 }
 
 // prepareFile checks that the writer is in WAL mode and migrates the schema.
