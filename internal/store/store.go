@@ -79,6 +79,25 @@ type Store interface {
 	// Counts returns the number of stored articles and stories (merged
 	// stories not counted).
 	Counts(ctx context.Context) (articles, stories int, err error)
+	// PutDerived stores what the analysis made of stories, in one
+	// transaction, replacing what was stored for them. A row for a story
+	// that is not stored (merged away meanwhile) is dropped, and so is a
+	// row of the stored version made from fewer articles than the stored
+	// row: a slow writer never undoes a newer analysis. A merge deletes
+	// the retired story's row.
+	PutDerived(ctx context.Context, ds []Derived) error
+	// Derived returns what is stored for one story (ErrNotFound when
+	// nothing is); it does not follow merges. The caller compares its
+	// Version and Articles with what it expects.
+	Derived(ctx context.Context, storyID string) (Derived, error)
+	// Stale lists, by ID in ascending order, at most limit stories after
+	// the ID after whose derived data is missing, of another version than
+	// version, or made from another number of articles than the story
+	// holds now.
+	Stale(ctx context.Context, version, after string, limit int) ([]string, error)
+	// DerivedCounts returns how many stories have derived data of version
+	// made from every article they hold (current), and how many do not.
+	DerivedCounts(ctx context.Context, version string) (current, stale int, err error)
 	// Close releases the store's resources.
 	Close() error
 }
@@ -145,6 +164,23 @@ type Story struct {
 	LastPublished  time.Time
 	// Articles is the number of articles assigned to the story.
 	Articles int
+}
+
+// Derived is what the analysis stages made of one story, as stored: the
+// engine writes it when the story changes and readers take it instead of
+// analysing the story again.
+type Derived struct {
+	StoryID string
+	// Version names the analysis that made Data; rows of another version
+	// are stale.
+	Version string
+	// Articles is the number of articles the story held when it was
+	// analysed. Stories only grow, so a story that holds another number
+	// has changed since.
+	Articles int
+	// Data is the analysis as the engine encoded it; the store keeps it
+	// as given.
+	Data []byte
 }
 
 // StoryFilter selects and pages stories. Its zero value lists all stories.
