@@ -28,7 +28,7 @@ so the offsets line up with the caller's own copy.`,
 			if _, err := e.outputFormat(format, "jsonl"); err != nil {
 				return err
 			}
-			t := tally{start: time.Now()}
+			t := tally{start: time.Now(), analysed: -1}
 			err := e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {
 				for _, a := range batch {
 					an, ents := story.Analyze(&a)

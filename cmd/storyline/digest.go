@@ -11,7 +11,6 @@ import (
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/engine"
-	"github.com/storyline-news/storyline/internal/story"
 )
 
 func (e *env) digestCommand(g *globalFlags) *cobra.Command {
@@ -41,7 +40,7 @@ printed, and the exit status is 1.`,
 				return err
 			}
 			defer db.Close()
-			t := tally{start: time.Now()}
+			t := tally{start: time.Now(), analysed: -1}
 			bs := engine.Batches{To: eng}
 			err = e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {
 				return bs.Add(cmd.Context(), batch)
@@ -53,7 +52,11 @@ printed, and the exit status is 1.`,
 			if err != nil {
 				return err
 			}
-			if err := e.writeDossier(e.stdout, f, stories); err != nil {
+			ws := make([]dossier.Story, len(stories))
+			for i, s := range stories {
+				ws[i] = dossier.FromStory(s)
+			}
+			if err := e.writeDossier(e.stdout, f, ws); err != nil {
 				return err
 			}
 			if t.failed > 0 {
@@ -87,8 +90,8 @@ func (e *env) outputFormat(format string, allowed ...string) (string, error) {
 }
 
 // writeDossier writes the dossier of stories in format f.
-func (e *env) writeDossier(w io.Writer, f string, stories []story.Story) error {
-	d := dossier.New(stories, e.now())
+func (e *env) writeDossier(w io.Writer, f string, stories []dossier.Story) error {
+	d := dossier.Of(stories, e.now())
 	switch f {
 	case "markdown":
 		return d.WriteMarkdown(w)

@@ -42,6 +42,12 @@ A summary line ends the run: ingested, duplicates, skipped, failed, rate.`,
 			})
 			err = errors.Join(err, bs.Wait())
 			eng.Release(cmd.Context())
+			if cmd.Context().Err() == nil {
+				// What was stored is analysed, even after an input error.
+				var derr error
+				t.analysed, derr = e.derive(cmd.Context(), eng)
+				err = errors.Join(err, derr)
+			}
 			t.ingested, t.duplicates = bs.Stats.Ingested, bs.Stats.Duplicates
 			fmt.Fprintln(e.stderr, t)
 			if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/engine"
 	"github.com/storyline-news/storyline/internal/ingest"
 )
 
@@ -26,7 +27,10 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 // tally counts what reading and ingesting did.
 type tally struct {
 	read, ingested, duplicates, skipped, failed int
-	start                                       time.Time
+	// analysed counts the stories analysed and stored; -1 for commands
+	// that store no analysis.
+	analysed int
+	start    time.Time
 }
 
 func (t tally) String() string {
@@ -35,8 +39,12 @@ func (t tally) String() string {
 	if secs > 0 {
 		rate = float64(t.read) / secs
 	}
-	return fmt.Sprintf("ingested %d, duplicates %d, skipped %d, failed %d, %.0f articles/s",
-		t.ingested, t.duplicates, t.skipped, t.failed, rate)
+	stories := ""
+	if t.analysed >= 0 {
+		stories = fmt.Sprintf(", stories analysed %d", t.analysed)
+	}
+	return fmt.Sprintf("ingested %d, duplicates %d, skipped %d, failed %d%s, %.0f articles/s",
+		t.ingested, t.duplicates, t.skipped, t.failed, stories, rate)
 }
 
 // readInput reads every ref and calls fn with batches of at most f.batch
@@ -84,15 +92,36 @@ func (e *env) readInput(ctx context.Context, refs []string, f inputFlags, t *tal
 // progress returns a progress display on stderr when stderr is a terminal,
 // and an invisible one otherwise.
 func (e *env) progress() *progressbar.ProgressBar {
-	visible := e.isTerminal(e.stderr)
-	return progressbar.NewOptions(-1,
+	return e.progressOf(-1, "reading articles", "articles")
+}
+
+// progressOf returns a progress display of n things (-1: unknown) on
+// stderr when stderr is a terminal, and an invisible one otherwise.
+func (e *env) progressOf(n int, desc, things string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(n,
 		progressbar.OptionSetWriter(e.stderr),
-		progressbar.OptionSetVisibility(visible),
-		progressbar.OptionSetDescription("reading articles"),
+		progressbar.OptionSetVisibility(e.isTerminal(e.stderr)),
+		progressbar.OptionSetDescription(desc),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionSetItsString(things),
 		progressbar.OptionThrottle(200*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
 	)
+}
+
+// derive analyses the stories of the store that changed since they were
+// last analysed, with a progress display, and returns how many it stored.
+func (e *env) derive(ctx context.Context, eng *engine.Engine) (int, error) {
+	var bar *progressbar.ProgressBar
+	n, err := eng.Derive(ctx, func(done, total int) {
+		if bar == nil {
+			bar = e.progressOf(total, "analysing stories", "stories")
+		}
+		bar.Set(done)
+	})
+	if bar != nil {
+		bar.Finish()
+	}
+	return n, err
 }

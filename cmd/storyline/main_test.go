@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/storyline-news/storyline/internal/engine"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -179,12 +182,16 @@ func TestIngestTwiceKeepsCount(t *testing.T) {
 	inRoot(t)
 	db := filepath.Join(t.TempDir(), "s.db")
 	first := storyline(t, "", "--db", db, "ingest", "examples/ukraine-talks")
-	if first.code != 0 || !strings.Contains(first.stderr, "ingested 5, duplicates 0, skipped 0, failed 0") {
+	if first.code != 0 || !strings.Contains(first.stderr, "ingested 5, duplicates 0, skipped 0, failed 0, stories analysed 1,") {
 		t.Fatalf("first ingest: exit %d, stderr %q", first.code, first.stderr)
 	}
 	second := storyline(t, "", "--db", db, "ingest", "examples/ukraine-talks")
-	if second.code != 0 || !strings.Contains(second.stderr, "ingested 0, duplicates 5, skipped 0, failed 0") {
+	if second.code != 0 || !strings.Contains(second.stderr, "ingested 0, duplicates 5, skipped 0, failed 0, stories analysed 0,") {
 		t.Fatalf("second ingest: exit %d, stderr %q", second.code, second.stderr)
+	}
+	// Everything is analysed: reindex has nothing to do.
+	if r := storyline(t, "", "--db", db, "reindex"); r.code != 0 || !strings.HasPrefix(r.stderr, "stories analysed 0 in") {
+		t.Fatalf("reindex: exit %d, stderr %q", r.code, r.stderr)
 	}
 	list := storyline(t, "", "--db", db, "stories", "--format", "json")
 	var sums []struct {
@@ -347,5 +354,39 @@ func TestJSONLines(t *testing.T) {
 	}
 	if r := storyline(t, "", "--db", db, "show"); r.code != 1 || !strings.Contains(r.stderr, "--all") {
 		t.Errorf("show with nothing: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// The stored analysis of a story is read instead of analysing it again as
+// long as its version is engine.AnalysisVersion. A change to what the
+// stages make of the seeds changes their golden dossier: this test fails
+// until the version changes too, so that stores analysed by the older
+// stages are analysed again (storyline reindex), not read as current.
+// testdata/analysis-version.txt holds the version and the golden dossier's
+// hash; -update rewrites it once the version has changed.
+func TestAnalysisVersionFollowsGolden(t *testing.T) {
+	inRoot(t)
+	data, err := os.ReadFile("cmd/storyline/testdata/ukraine-talks.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := fmt.Sprintf("%x", sha256.Sum256(data))
+	path := "cmd/storyline/testdata/analysis-version.txt"
+	rec, err := os.ReadFile(path)
+	if err != nil && !*update {
+		t.Fatal(err)
+	}
+	version, hash, _ := strings.Cut(strings.TrimSpace(string(rec)), " ")
+	switch {
+	case hash == sum && version == engine.AnalysisVersion:
+		return
+	case hash != sum && version == engine.AnalysisVersion && err == nil:
+		t.Fatalf("the golden dossier changed but engine.AnalysisVersion is still %q: change it, then run with -update", version)
+	case *update:
+		if err := os.WriteFile(path, []byte(engine.AnalysisVersion+" "+sum+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	default:
+		t.Fatalf("%s records version %q and golden hash %s; now %q and %s: run with -update", path, version, hash, engine.AnalysisVersion, sum)
 	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/store"
-	"github.com/storyline-news/storyline/internal/story"
 )
 
 func (e *env) storiesCommand(g *globalFlags) *cobra.Command {
@@ -125,13 +124,13 @@ whole archive streams out in bounded memory).`,
 					ids[i] = s.ID
 				}
 			}
-			var stories []story.Story
-			err = eng.EachStory(ctx, ids, func(s story.Story) error {
+			var stories []dossier.Story
+			err = eng.EachDossier(ctx, ids, func(s dossier.Story) error {
 				if f != "jsonl" {
 					stories = append(stories, s)
 					return nil
 				}
-				return dossier.WriteStoryLine(e.stdout, dossier.FromStory(s))
+				return dossier.WriteStoryLine(e.stdout, s)
 			})
 			if err != nil || f == "jsonl" {
 				return err

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -88,5 +91,23 @@ func (e *env) serve(cmd *cobra.Command, g *globalFlags, f serveFlags) error {
 		log.Info("write API off: set --token or STORYLINE_TOKEN to enable POST /api/articles")
 	}
 	srv := web.New(eng, web.Options{Token: token, MaxBody: f.maxBody, Logger: log, Now: e.now})
+	// Stories left unanalysed (a store of an older version, an ingest
+	// killed before its analysis) are analysed in the background while
+	// the server answers; pages of those not done yet analyse them when
+	// read. The analysis ends before the store is closed.
+	dctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer cancel() // first: a server that ends stops the analysis
+	wg.Go(func() {
+		start := time.Now()
+		n, err := eng.Derive(dctx, nil)
+		switch {
+		case err != nil && dctx.Err() == nil:
+			log.Error("analysing stories", "err", err, "stored", n)
+		case n > 0:
+			log.Info("stories analysed", "stories", n, "seconds", time.Since(start).Seconds())
+		}
+	})
 	return srv.ListenAndServe(ctx, f.addr)
 }

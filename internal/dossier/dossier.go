@@ -205,16 +205,21 @@ type Agreement struct {
 // are sorted by last publication date, newest first, undated last, then by
 // ID.
 func New(stories []story.Story, now time.Time) Dossier {
-	d := Dossier{
-		Schema:      Schema,
-		GeneratedAt: now.UTC().Format(time.RFC3339),
-		Stories:     make([]Story, 0, len(stories)),
-	}
+	ss := make([]Story, 0, len(stories))
 	for _, s := range stories {
-		d.Stories = append(d.Stories, FromStory(s))
+		ss = append(ss, FromStory(s))
 	}
-	sortStories(d.Stories)
-	return d
+	return Of(ss, now)
+}
+
+// Of returns the dossier of stories already in their wire form, generated
+// at now, sorted as New sorts them. It keeps stories and sorts it.
+func Of(stories []Story, now time.Time) Dossier {
+	if stories == nil {
+		stories = []Story{}
+	}
+	sortStories(stories)
+	return Dossier{Schema: Schema, GeneratedAt: now.UTC().Format(time.RFC3339), Stories: stories}
 }
 
 // FromStory converts a story to its wire form.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/cluster"
+	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/store"
 	"github.com/storyline-news/storyline/internal/story"
 )
@@ -21,6 +22,9 @@ import (
 // Options configures an Engine. The zero value is a good default.
 type Options struct {
 	Cluster cluster.Options
+	// Dossier converts a built story to the wire form that is stored
+	// and read; nil means dossier.FromStory. Tests substitute it.
+	Dossier func(story.Story) dossier.Story
 }
 
 // Engine ingests articles into a store and reads stories back. Its methods
@@ -122,11 +126,18 @@ type Stats struct {
 // processes share, Ingest holds the store's lock while it catches up with
 // the articles others stored, clusters the batch and commits it.
 func (e *Engine) Ingest(ctx context.Context, arts []article.Article) (Stats, error) {
-	st, err := e.Submit(ctx, arts).Wait()
+	p := e.Submit(ctx, arts)
+	st, err := p.Wait()
 	e.mu.Lock()
 	e.releaseWrites(ctx)
 	e.mu.Unlock()
-	return st, err
+	if err != nil {
+		return st, err
+	}
+	if _, err := e.derive(ctx, p.stories); err != nil {
+		return st, fmt.Errorf("%w (the articles are stored; storyline reindex analyses their stories)", err)
+	}
+	return st, nil
 }
 
 // Release waits for the batch being committed, if any, and releases the
@@ -195,6 +206,8 @@ type Pending struct {
 	// failed reports that the commit failed after the batch was clustered:
 	// the clustering state holds articles the store does not.
 	failed bool
+	// stories are the stories the batch created or grew.
+	stories []string
 }
 
 // Wait blocks until the batch is committed, or has failed, and returns what
@@ -262,7 +275,10 @@ func (b *Batches) Wait() error {
 // Ingest: a batch must be stored before the lock passes on.
 func (e *Engine) Submit(ctx context.Context, arts []article.Article) *Pending {
 	if l, shared := e.st.(locker); shared {
-		return Finished(e.ingestShared(ctx, l, arts))
+		st, stories, err := e.ingestShared(ctx, l, arts)
+		p := Finished(st, err)
+		p.stories = stories
+		return p
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -284,7 +300,7 @@ func (e *Engine) Submit(ctx context.Context, arts []article.Article) *Pending {
 	if err != nil || len(b.Articles) == 0 {
 		return Finished(st, err)
 	}
-	p := &Pending{done: make(chan struct{})}
+	p := &Pending{done: make(chan struct{}), stories: changed(b)}
 	e.pending = p
 	e.inflight = make(map[string]bool, len(b.Articles))
 	for _, a := range b.Articles {
@@ -301,40 +317,57 @@ func (e *Engine) Submit(ctx context.Context, arts []article.Article) *Pending {
 // ingestShared is Ingest on a store that several processes share: under
 // the store's lock it catches up with the articles others stored, clusters
 // the batch and commits it.
-func (e *Engine) ingestShared(ctx context.Context, l locker, arts []article.Article) (Stats, error) {
+func (e *Engine) ingestShared(ctx context.Context, l locker, arts []article.Article) (Stats, []string, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	unlock, err := l.Lock(ctx)
 	if err != nil {
-		return Stats{}, fmt.Errorf("engine: %w", err)
+		return Stats{}, nil, fmt.Errorf("engine: %w", err)
 	}
 	defer unlock()
 	if e.cl != nil {
 		if err := e.catchUp(ctx, true); err != nil {
-			return Stats{}, err
+			return Stats{}, nil, err
 		}
 	}
-	st, err := e.ingest(ctx, arts)
+	st, stories, err := e.ingest(ctx, arts)
 	if err == nil && st.Ingested > 0 {
 		// Under the lock, what follows e.seq is this batch alone.
 		err = e.catchUp(ctx, false)
 	}
-	return st, err
+	return st, stories, err
 }
 
-// ingest clusters and commits arts.
-func (e *Engine) ingest(ctx context.Context, arts []article.Article) (Stats, error) {
+// ingest clusters and commits arts, and returns the stories it changed.
+func (e *Engine) ingest(ctx context.Context, arts []article.Article) (Stats, []string, error) {
 	b, st, err := e.prepare(ctx, arts)
 	if err != nil || len(b.Articles) == 0 {
-		return st, err
+		return st, nil, err
 	}
 	st, err = e.commit(ctx, b, st)
 	if err != nil {
 		// The in-memory state already holds the batch: drop it, so that it
 		// is rebuilt from what the store really holds.
 		e.cl = nil // rebuilt by the next Ingest
+		return st, nil, err
 	}
-	return st, err
+	return st, changed(b), nil
+}
+
+// changed returns the live stories that b creates or grows.
+func changed(b store.Batch) []string {
+	retired := make(map[string]bool, len(b.Merges))
+	for _, m := range b.Merges {
+		retired[m.From] = true
+	}
+	var out []string
+	for _, s := range b.Stories {
+		if !retired[s.ID] {
+			retired[s.ID] = true // once
+			out = append(out, s.ID)
+		}
+	}
+	return out
 }
 
 // commit stores b and adds what it stored to st, the counts of preparing
@@ -478,9 +511,17 @@ func (e *Engine) AllStories(ctx context.Context) ([]story.Story, error) {
 // from a build or from fn, and returns it; every goroutine it started has
 // ended when it returns.
 func (e *Engine) EachStory(ctx context.Context, ids []string, fn func(story.Story) error) error {
+	return inOrder(ctx, ids, e.Story, fn)
+}
+
+// inOrder runs work on each of ids on GOMAXPROCS goroutines, at most twice
+// that many ahead of fn, and passes the results to fn in the order of ids.
+// It stops at the first error, from work or from fn, and returns it; every
+// goroutine it started has ended when it returns.
+func inOrder[T any](ctx context.Context, ids []string, work func(context.Context, string) (T, error), fn func(T) error) error {
 	workers := runtime.GOMAXPROCS(0)
-	type built struct {
-		s   story.Story
+	type done struct {
+		v   T
 		err error
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -489,14 +530,14 @@ func (e *Engine) EachStory(ctx context.Context, ids []string, fn func(story.Stor
 		cancel()
 		wg.Wait()
 	}()
-	// pending holds one channel per story, in order; running bounds the
-	// builds in progress.
-	pending := make(chan chan built, 2*workers)
+	// pending holds one channel per ID, in order; running bounds the
+	// work in progress.
+	pending := make(chan chan done, 2*workers)
 	running := make(chan struct{}, workers)
 	wg.Go(func() {
 		defer close(pending)
 		for _, id := range ids {
-			ch := make(chan built, 1)
+			ch := make(chan done, 1)
 			select {
 			case pending <- ch:
 			case <-ctx.Done():
@@ -505,25 +546,25 @@ func (e *Engine) EachStory(ctx context.Context, ids []string, fn func(story.Stor
 			select {
 			case running <- struct{}{}:
 			case <-ctx.Done():
-				ch <- built{err: ctx.Err()}
+				ch <- done{err: ctx.Err()}
 				return
 			}
 			wg.Go(func() {
 				defer func() { <-running }()
-				s, err := e.Story(ctx, id)
+				v, err := work(ctx, id)
 				if err != nil {
 					err = fmt.Errorf("story %s: %w", id, err)
 				}
-				ch <- built{s, err}
+				ch <- done{v, err}
 			})
 		}
 	})
 	for ch := range pending {
-		b := <-ch
-		if b.err != nil {
-			return b.err
+		d := <-ch
+		if d.err != nil {
+			return d.err
 		}
-		if err := fn(b.s); err != nil {
+		if err := fn(d.v); err != nil {
 			return err
 		}
 	}

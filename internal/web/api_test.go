@@ -122,7 +122,7 @@ func TestAPIEntity(t *testing.T) {
 	// Until the stages find entities there are none to serve.
 	get(t, s, "/api/entities/e-00000000000000aa", http.StatusNotFound)
 
-	s = newSeeded(t, Options{Dossier: rich(nil)})
+	s = newSeeded(t, Options{}, rich(nil))
 	st := seedStory(t, s)
 	var got entityResponse
 	decode(t, get(t, s, "/api/entities/e-00000000000000aa", 200).body, &got)

@@ -145,7 +145,7 @@ func annotationQuotes(an dossier.Annotation) []dossier.Quote {
 // make one row.
 func revisions(a article.Article, b *built, refs []articleRef) []revisionView {
 	texts := map[string]string{}
-	for _, x := range b.story.Articles {
+	for _, x := range b.arts {
 		texts[x.ID] = x.Text
 	}
 	var out []revisionView

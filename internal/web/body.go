@@ -93,9 +93,9 @@ func (s *Server) renderPage(v view) ([]byte, error) {
 // all of it. Each is rendered once per built story.
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	b, err := s.storyFor(r)
-	if err == nil && b.story.ID != r.PathValue("id") {
+	if err == nil && b.wire.ID != r.PathValue("id") {
 		// The story was merged into b's: its page moved there.
-		to := "/stories/" + b.story.ID
+		to := "/stories/" + b.wire.ID
 		if r.URL.RawQuery != "" {
 			to += "?" + r.URL.RawQuery
 		}

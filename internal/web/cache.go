@@ -11,14 +11,13 @@ import (
 	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/engine"
 	"github.com/storyline-news/storyline/internal/store"
-	"github.com/storyline-news/storyline/internal/story"
 )
 
-// built is a story as the pages and the API need it: the story with its
-// articles' text, and its wire form.
+// built is a story as the pages and the API need it: its wire form, and
+// its articles as stored, for their text.
 type built struct {
-	story story.Story
-	wire  dossier.Story
+	wire dossier.Story
+	arts []article.Article
 	// page, full and json are the story page, its full form and the API's
 	// story, made on first use.
 	page, full, json rendered
@@ -72,9 +71,8 @@ func (b *built) annotation(a article.Article, annotate func(article.Article) dos
 // starts afresh when it has grown. Concurrent requests for a story that is
 // being built wait for the one build.
 type cache struct {
-	eng     *engine.Engine
-	convert func(story.Story) dossier.Story
-	size    int
+	eng  *engine.Engine
+	size int
 
 	mu      sync.Mutex
 	gen     int       // stored articles when the entries were built
@@ -124,8 +122,8 @@ type entry struct {
 	err   error
 }
 
-func newCache(eng *engine.Engine, convert func(story.Story) dossier.Story, size int) *cache {
-	return &cache{eng: eng, convert: convert, size: size, entries: make(map[string]*entry), inFlight: -1}
+func newCache(eng *engine.Engine, size int) *cache {
+	return &cache{eng: eng, size: size, entries: make(map[string]*entry), inFlight: -1}
 }
 
 // story returns the built story with the given ID.
@@ -185,12 +183,17 @@ func (c *cache) build(ctx context.Context, id string, e *entry) {
 			c.mu.Unlock()
 		}
 	}()
-	s, err := c.eng.Story(ctx, id)
+	w, err := c.eng.Dossier(ctx, id)
 	if err != nil {
 		e.err = err
 		return
 	}
-	e.val = &built{story: s, wire: c.convert(s)}
+	arts, err := c.eng.StoryArticles(ctx, w.ID)
+	if err != nil {
+		e.err = err
+		return
+	}
+	e.val = &built{wire: w, arts: arts}
 }
 
 // peek returns a story that is already built, without waiting or building.
@@ -290,7 +293,7 @@ func (e *entry) current(id string, size map[string]int) bool {
 		return false // started before the store grew
 	}
 	n, ok := size[id]
-	return e.err == nil && e.val != nil && e.val.story.ID == id && ok && len(e.val.story.Articles) == n
+	return e.err == nil && e.val != nil && e.val.wire.ID == id && ok && len(e.val.wire.Articles) == n
 }
 
 // stories returns every story summary, newest first, read from the store

@@ -22,8 +22,9 @@ const testToken = "s3cret-token"
 // fixedNow is the clock of test servers.
 func fixedNow() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }
 
-// newEngine returns an engine over an empty in-memory store.
-func newEngine(t testing.TB) *engine.Engine {
+// newEngine returns an engine over an empty in-memory store; convert, when
+// given, stands for dossier.FromStory in what the engine stores and reads.
+func newEngine(t testing.TB, convert ...func(story.Story) dossier.Story) *engine.Engine {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, sqlite.Memory)
@@ -31,17 +32,22 @@ func newEngine(t testing.TB) *engine.Engine {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	eng, err := engine.Open(ctx, db, engine.Options{})
+	var opts engine.Options
+	if len(convert) > 0 {
+		opts.Dossier = convert[0]
+	}
+	eng, err := engine.Open(ctx, db, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return eng
 }
 
-// newSeeded returns a server over the seed articles (examples/ukraine-talks).
-func newSeeded(t testing.TB, opts Options) *Server {
+// newSeeded returns a server over the seed articles (examples/ukraine-talks);
+// convert, when given, makes the stories' wire form (see newEngine).
+func newSeeded(t testing.TB, opts Options, convert ...func(story.Story) dossier.Story) *Server {
 	t.Helper()
-	eng := newEngine(t)
+	eng := newEngine(t, convert...)
 	if err := Demo(context.Background(), eng); err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/engine"
 	"github.com/storyline-news/storyline/internal/store"
-	"github.com/storyline-news/storyline/internal/story"
 )
 
 // index is what the server knows across stories: each entity with its
@@ -53,9 +52,8 @@ type storyQuote struct {
 
 // indexer builds the index and keeps the latest one.
 type indexer struct {
-	eng     *engine.Engine
-	cache   *cache
-	convert func(story.Story) dossier.Story
+	eng   *engine.Engine
+	cache *cache
 	// wait and every are indexWait and snapshotEvery; tests shorten them.
 	wait, every time.Duration
 
@@ -96,8 +94,8 @@ const indexWait = time.Second
 // stories read so far.
 const snapshotEvery = 2 * time.Second
 
-func newIndexer(eng *engine.Engine, c *cache, convert func(story.Story) dossier.Story) *indexer {
-	return &indexer{eng: eng, cache: c, convert: convert, wait: indexWait, every: snapshotEvery}
+func newIndexer(eng *engine.Engine, c *cache) *indexer {
+	return &indexer{eng: eng, cache: c, wait: indexWait, every: snapshotEvery}
 }
 
 // get returns the index of the store as it is now, building it if needed.
@@ -325,11 +323,7 @@ func (ix *indexer) wire(ctx context.Context, id string) (dossier.Story, error) {
 	if b := ix.cache.peek(id); b != nil {
 		return b.wire, nil
 	}
-	s, err := ix.eng.Story(ctx, id)
-	if err != nil {
-		return dossier.Story{}, err
-	}
-	return ix.convert(s), nil
+	return ix.eng.Dossier(ctx, id)
 }
 
 func (idx *index) add(sum store.Story, s dossier.Story) {

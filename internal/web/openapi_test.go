@@ -72,7 +72,7 @@ func checkPathParams(t *testing.T, path string, op map[string]any) {
 // and bad, and checks each response body against the schema the document
 // gives for its status.
 func TestOpenAPIResponses(t *testing.T) {
-	s := newSeeded(t, Options{Dossier: rich(nil), Token: testToken})
+	s := newSeeded(t, Options{Token: testToken}, rich(nil))
 	st := seedStory(t, s)
 	doc := openAPIDoc(t, s)
 	auth := []string{"Authorization", "Bearer " + testToken}

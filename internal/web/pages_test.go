@@ -11,6 +11,7 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/story"
 )
 
 func TestStoriesPage(t *testing.T) {
@@ -42,20 +43,20 @@ func TestStoriesPage(t *testing.T) {
 
 func TestStoryPage(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		opts Options
-		want []string
+		name    string
+		convert func(story.Story) dossier.Story
+		want    []string
 	}{
-		{"as the stages find it", Options{}, []string{`<svg class="timeline-svg"`, `class="published"`,
+		{"as the stages find it", dossier.FromStory, []string{`<svg class="timeline-svg"`, `class="published"`,
 			`id="quotes"`, `id="entities"`, `id="divergences"`}},
-		{"everything", Options{Dossier: rich(nil)}, []string{`<svg class="timeline-svg"`,
+		{"everything", rich(nil), []string{`<svg class="timeline-svg"`,
 			`class="event reported"`, `class="event expected"`, `class="period"`, `id="event-3"`, "Summit in Alaska",
 			`href="/entities/e-00000000000000aa"`, "Zelenskiy, Zelenskyy", "Ukrainian President",
 			"We are ready for peace.", "Speaker not identified", "reported speech",
 			"when Putin and Zelensky will meet", "within two weeks"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newSeeded(t, tc.opts)
+			s := newSeeded(t, Options{}, tc.convert)
 			st := seedStory(t, s)
 			body := get(t, s, "/stories/"+st.ID, 200).body
 			want := append([]string{st.Headline}, tc.want...)
@@ -118,7 +119,7 @@ func TestArticlePage(t *testing.T) {
 }
 
 func TestEntityPage(t *testing.T) {
-	s := newSeeded(t, Options{Dossier: rich(nil)})
+	s := newSeeded(t, Options{}, rich(nil))
 	st := seedStory(t, s)
 	body := get(t, s, "/entities/e-00000000000000aa", 200).body
 	for _, w := range []string{"Volodymyr Zelensky", "Zelenskiy, Zelenskyy", "Ukrainian President",

@@ -122,7 +122,7 @@ func page(ss []store.Story, offset, limit int) ([]store.Story, bool, error) {
 func (s *Server) storyOf(ctx context.Context, articleID, hint string) (string, error) {
 	if validID(hint, storyPrefix) {
 		if b, err := s.cache.story(ctx, hint); err == nil {
-			for _, a := range b.story.Articles {
+			for _, a := range b.arts {
 				if a.ID == articleID {
 					return hint, nil
 				}

@@ -53,9 +53,6 @@ type Options struct {
 	// Annotate returns what the analysis stages found in one article; nil
 	// runs the stages as `storyline annotate` does.
 	Annotate func(article.Article) dossier.Annotation
-	// Dossier converts a built story to its wire form; nil means
-	// dossier.FromStory.
-	Dossier func(story.Story) dossier.Story
 }
 
 func (o Options) withDefaults() Options {
@@ -79,9 +76,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Annotate == nil {
 		o.Annotate = annotate
-	}
-	if o.Dossier == nil {
-		o.Dossier = dossier.FromStory
 	}
 	return o
 }
@@ -120,8 +114,8 @@ func New(eng *engine.Engine, opts Options) *Server {
 		metrics: newMetrics(),
 		mux:     http.NewServeMux(),
 	}
-	s.cache = newCache(eng, opts.Dossier, opts.CacheSize)
-	s.index = newIndexer(eng, s.cache, opts.Dossier)
+	s.cache = newCache(eng, opts.CacheSize)
+	s.index = newIndexer(eng, s.cache)
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.pattern, s.instrument(rt.pattern, rt.timeout(opts), rt.handler))

@@ -113,7 +113,7 @@ func newStoryView(b *built, full bool) storyView {
 	shown := refs[:min(len(refs), maxColumns)]
 	marks := passageMarks(s.Reuse, refs, shown)
 	texts := make(map[string]string, len(shown))
-	for _, a := range b.story.Articles {
+	for _, a := range b.arts {
 		if _, ok := findRef(a.ID, shown); ok {
 			texts[a.ID] = a.Text
 		}

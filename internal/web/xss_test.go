@@ -11,6 +11,7 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/story"
 )
 
 // xssPayloads try every way into a page: markup, event handlers,
@@ -59,31 +60,32 @@ func xssArticles() string {
 }
 
 // xssOptions make every story and article carry payloads in everything the
-// analysis stages produce too, with marks over the payloads.
-func xssOptions() Options {
+// analysis stages produce too, with marks over the payloads: the server's
+// options, and the stories' wire form for the engine.
+func xssOptions() (Options, func(story.Story) dossier.Story) {
 	payload := strings.Join(xssPayloads, " ")
+	convert := rich(func(d *dossier.Story) {
+		for i := range d.Entities {
+			d.Entities[i].Name += payload
+			d.Entities[i].Aliases = append(d.Entities[i].Aliases, xssPayloads...)
+			d.Entities[i].Roles = append(d.Entities[i].Roles, payload)
+			d.Entities[i].Type = `person"><script>window.__xss=20</script>`
+		}
+		for i := range d.Quotes {
+			d.Quotes[i].Text += payload
+			if d.Quotes[i].Speaker != nil {
+				s := *d.Quotes[i].Speaker + payload
+				d.Quotes[i].Speaker = &s
+			}
+		}
+		for i := range d.Timeline {
+			d.Timeline[i].Text += payload
+		}
+		d.Divergences[0].Topic += payload
+		d.Divergences[0].Variants[0].Value += payload
+	})
 	return Options{
 		Token: testToken,
-		Dossier: rich(func(d *dossier.Story) {
-			for i := range d.Entities {
-				d.Entities[i].Name += payload
-				d.Entities[i].Aliases = append(d.Entities[i].Aliases, xssPayloads...)
-				d.Entities[i].Roles = append(d.Entities[i].Roles, payload)
-				d.Entities[i].Type = `person"><script>window.__xss=20</script>`
-			}
-			for i := range d.Quotes {
-				d.Quotes[i].Text += payload
-				if d.Quotes[i].Speaker != nil {
-					s := *d.Quotes[i].Speaker + payload
-					d.Quotes[i].Speaker = &s
-				}
-			}
-			for i := range d.Timeline {
-				d.Timeline[i].Text += payload
-			}
-			d.Divergences[0].Topic += payload
-			d.Divergences[0].Variants[0].Value += payload
-		}),
 		Annotate: func(a article.Article) dossier.Annotation {
 			an := dossier.NewAnnotation(a)
 			bad := `e-"><script>window.__xss=21</script>`
@@ -96,14 +98,15 @@ func xssOptions() Options {
 			an.Entities = append(an.Entities, dossier.AnnotationEntity{ID: bad, Name: payload, Type: payload, Roles: []string{payload}})
 			return an
 		},
-	}
+	}, convert
 }
 
 // newXSSServer returns a seeded server that also holds the payload
 // articles, posted through the API.
 func newXSSServer(t testing.TB) *Server {
 	t.Helper()
-	s := newSeeded(t, xssOptions())
+	opts, convert := xssOptions()
+	s := newSeeded(t, opts, convert)
 	r := do(t, s, http.MethodPost, "/api/articles", strings.NewReader(xssArticles()), "Authorization", "Bearer "+testToken)
 	if r.code != 200 {
 		t.Fatalf("posting the payload articles: %d %s", r.code, r.body)

@@ -1,0 +1,168 @@
+package engine
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/store"
+	"github.com/storyline-news/storyline/internal/story"
+)
+
+// AnalysisVersion names the analysis whose results the store keeps: the
+// dossier schema and the version of what the stages make of the same
+// articles. Change the date with any change to a stage's output (the golden
+// dossiers of cmd/storyline then change too, and a test there says so);
+// stored stories of another version are stale, read by analysing them
+// again, until `storyline reindex` has stored them anew.
+const AnalysisVersion = dossier.Schema + "+2026-12-07"
+
+// derivePut is how many analysed stories are stored per transaction.
+const derivePut = 64
+
+// Dossier returns the wire form of the story with the given ID; for a story
+// merged into another, that of the story that absorbed it. It is read from
+// the store when the story's derived data is current, and built from the
+// story's articles otherwise (without storing it: that is Derive's work).
+func (e *Engine) Dossier(ctx context.Context, id string) (dossier.Story, error) {
+	sum, err := e.st.Story(ctx, id)
+	if err != nil {
+		return dossier.Story{}, err
+	}
+	d, err := e.st.Derived(ctx, sum.ID)
+	switch {
+	case err == nil && d.Version == AnalysisVersion && d.Articles == sum.Articles:
+		s, err := decodeDerived(d.Data)
+		if err != nil {
+			return dossier.Story{}, fmt.Errorf("engine: story %s: %w", sum.ID, err)
+		}
+		return s, nil
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return dossier.Story{}, err
+	}
+	s, err := e.Story(ctx, sum.ID)
+	if err != nil {
+		return dossier.Story{}, err
+	}
+	return e.convert(s), nil
+}
+
+// EachDossier passes the wire form of the stories with the given IDs to fn
+// one at a time, in the order of ids (see Dossier), reading or building
+// them on every core a bounded window ahead, as EachStory does. It stops
+// at the first error and returns it.
+func (e *Engine) EachDossier(ctx context.Context, ids []string, fn func(dossier.Story) error) error {
+	return inOrder(ctx, ids, e.Dossier, fn)
+}
+
+// Derive analyses the stories whose derived data is missing or stale (see
+// AnalysisVersion) and stores it, on every core, derivePut stories per
+// transaction, and returns how many it stored. progress, when not nil, is
+// called after each transaction with the stories done and the stale count
+// at the start. Each story is analysed at most once per call, so stories
+// that keep changing under it (another process ingesting) are left to the
+// next call. A killed Derive loses at most one transaction's work: what is
+// stored stays current or is known to be stale.
+func (e *Engine) Derive(ctx context.Context, progress func(done, total int)) (int, error) {
+	_, total, err := e.st.DerivedCounts(ctx, AnalysisVersion)
+	if err != nil {
+		return 0, fmt.Errorf("engine: derive: %w", err)
+	}
+	tried := make(map[string]bool)
+	done := 0
+	for after := ""; ; {
+		ids, err := e.st.Stale(ctx, AnalysisVersion, after, derivePut)
+		if err != nil {
+			return done, fmt.Errorf("engine: derive: %w", err)
+		}
+		if len(ids) == 0 {
+			return done, nil
+		}
+		after = ids[len(ids)-1]
+		todo := ids[:0]
+		for _, id := range ids {
+			if !tried[id] {
+				tried[id] = true
+				todo = append(todo, id)
+			}
+		}
+		n, err := e.derive(ctx, todo)
+		done += n
+		if err != nil {
+			return done, err
+		}
+		if progress != nil {
+			progress(done, max(total, done))
+		}
+	}
+}
+
+// derive analyses the stories with the given IDs and stores what it found.
+func (e *Engine) derive(ctx context.Context, ids []string) (int, error) {
+	ds := make([]store.Derived, 0, len(ids))
+	err := e.EachStory(ctx, ids, func(s story.Story) error {
+		data, err := encodeDerived(e.convert(s))
+		if err != nil {
+			return fmt.Errorf("story %s: %w", s.ID, err)
+		}
+		ds = append(ds, store.Derived{StoryID: s.ID, Version: AnalysisVersion, Articles: len(s.Articles), Data: data})
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("engine: derive: %w", err)
+	}
+	if err := e.st.PutDerived(ctx, ds); err != nil {
+		return 0, fmt.Errorf("engine: derive: %w", err)
+	}
+	return len(ds), nil
+}
+
+// convert returns the wire form of s.
+func (e *Engine) convert(s story.Story) dossier.Story {
+	if e.opts.Dossier != nil {
+		return e.opts.Dossier(s)
+	}
+	return dossier.FromStory(s)
+}
+
+// encodeDerived encodes a story's wire form as stored: gzipped JSON.
+func encodeDerived(s dossier.Story) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if err := json.NewEncoder(zw).Encode(s); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// decodeDerived is the inverse of encodeDerived.
+func decodeDerived(data []byte) (dossier.Story, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return dossier.Story{}, fmt.Errorf("derived data: %w", err)
+	}
+	var s dossier.Story
+	if err := json.NewDecoder(zr).Decode(&s); err != nil {
+		return dossier.Story{}, fmt.Errorf("derived data: %w", err)
+	}
+	if _, err := io.Copy(io.Discard, zr); err != nil {
+		return dossier.Story{}, fmt.Errorf("derived data: %w", err)
+	}
+	return s, nil
+}
+
+// StoryArticles returns the stored articles of a story, in the order they
+// were stored, as stored (publication dates inferred by the analysis are
+// in the story's wire form, not here).
+func (e *Engine) StoryArticles(ctx context.Context, id string) ([]article.Article, error) {
+	return e.st.StoryArticles(ctx, id)
+}
