@@ -43,7 +43,8 @@ stage over the first N articles of it, for each size N, one pass per stage:
              with 1 worker and with --workers
   assembly   story.Build over a sample of the stories the cluster pass made
              (at most --assembly-limit articles, none over --assembly-max-story)
-  full       read, ingest and analysis (--workers) overlapped, end to end
+  full       read and ingest overlapped, then every story analysed and its
+             analysis stored (engine.Derive), as storyline ingest does
 
 For each it prints articles/s, time per article, CPU time (the process's, so
 read it beside the load column on a shared machine), the peak of the Go heap

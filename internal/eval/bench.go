@@ -476,59 +476,35 @@ func analyzeAll(b []article.Article, workers int, found *analysisCounts) {
 	wg.Wait()
 }
 
-// full runs the pipeline end to end as one pass: the ingest reader one
-// batch ahead of engine.Ingest, story.Analyze in o.Workers goroutines fed
-// each batch once it is stored, so that reading, storing and analysis
-// overlap.
-//
-// Ingest is serial and analysis is not, so ingest sets the pace once the
-// store is large: the workers share o.Workers CPU slots with it, and while
-// a batch is being stored it holds one of them. Without the slots the Go
-// scheduler splits the CPUs evenly among the runnable goroutines and the
-// serial stage gets 2/3 of a core on two.
+// full runs the pipeline end to end as `storyline ingest` does: the ingest
+// reader one batch ahead of the engine, which clusters each batch while the
+// last one commits; then every story is analysed and its analysis stored
+// (engine.Derive, on every core), so that reading it never analyses again.
 func (r *run) full(ctx context.Context, m *Meter) (int, string, error) {
 	sink, err := r.o.Open(ctx, r.n)
 	if err != nil {
 		return 0, "", err
 	}
 	m.Start()
-	jobs := make(chan *article.Article, r.o.Batch)
-	slots := make(chan struct{}, max(r.o.Workers, 1))
-	var found analysisCounts
-	var wg sync.WaitGroup
-	for range r.o.Workers {
-		wg.Go(func() {
-			for a := range jobs {
-				slots <- struct{}{}
-				found.add(a)
-				<-slots
-			}
-		})
-	}
 	bs := engine.Batches{To: sink}
 	n, _, err := readBatches(ctx, r.input, r.n, r.o.Batch, func(b []article.Article) error {
-		slots <- struct{}{}
-		err := bs.Add(ctx, b)
-		<-slots
-		if err != nil {
-			return err
-		}
-		for i := range b {
-			select {
-			case jobs <- &b[i]:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		return nil
+		return bs.Add(ctx, b)
 	})
-	close(jobs)
 	err = errors.Join(err, bs.Wait())
-	wg.Wait()
+	stories := 0
+	if d, ok := sink.Ingester.(deriver); ok && err == nil {
+		stories, err = d.Derive(ctx, nil)
+	}
 	m.Stop()
 	r.snapshot("full")
-	note := "read, ingest, analysis overlapped; " + found.String()
+	note := fmt.Sprintf("read and ingest overlapped, then %d stories analysed and stored", stories)
 	return n, note, errors.Join(err, sink.Close())
+}
+
+// deriver is met by ingesters that store the analysis of stories, as
+// `storyline ingest` does at the end of a run: *engine.Engine.
+type deriver interface {
+	Derive(ctx context.Context, progress func(done, total int)) (int, error)
 }
 
 // assembly builds a sample of the stories the cluster pass made, of at most
