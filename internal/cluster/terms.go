@@ -9,6 +9,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // namePrefix marks a feature as a proper-noun key rather than a word stem.
@@ -344,7 +345,7 @@ func (x *extractor) term(word string) string {
 	if utf8.RuneCountInString(w) < 2 || english.IsStopWord(w) || calendar[w] && !calendarWords[w] {
 		return ""
 	}
-	return english.Stem(w, false)
+	return text.Stem(w)
 }
 
 // isNumeric reports whether t is a number such as "23", "6.1" or "155,221"

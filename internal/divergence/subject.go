@@ -11,6 +11,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/storyline-news/storyline/internal/entity/ner"
+	stext "github.com/storyline-news/storyline/internal/text"
 )
 
 // extraStopWords are words that say nothing about a claim's subject beyond
@@ -69,7 +70,7 @@ func stem(w string) string {
 	if s, ok := synonyms[w]; ok {
 		return s
 	}
-	return english.Stem(w, false)
+	return stext.Stem(w)
 }
 
 // contentWord reports whether the lower-case word w may be a feature: not

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
@@ -106,12 +107,21 @@ func (e *Engine) Derive(ctx context.Context, progress func(done, total int)) (in
 // derive analyses the stories with the given IDs and stores what it found.
 func (e *Engine) derive(ctx context.Context, ids []string) (int, error) {
 	ds := make([]store.Derived, 0, len(ids))
-	err := e.EachStory(ctx, ids, func(s story.Story) error {
+	// Each worker encodes the story it built: the encoding is an eighth
+	// of the work, too much to leave to one goroutine.
+	analyse := func(ctx context.Context, id string) (store.Derived, error) {
+		s, err := e.Story(ctx, id)
+		if err != nil {
+			return store.Derived{}, err
+		}
 		data, err := encodeDerived(e.convert(s))
 		if err != nil {
-			return fmt.Errorf("story %s: %w", s.ID, err)
+			return store.Derived{}, err
 		}
-		ds = append(ds, store.Derived{StoryID: s.ID, Version: AnalysisVersion, Articles: len(s.Articles), Data: data})
+		return store.Derived{StoryID: s.ID, Version: AnalysisVersion, Articles: len(s.Articles), Data: data}, nil
+	}
+	err := inOrder(ctx, ids, analyse, func(d store.Derived) error {
+		ds = append(ds, d)
 		return nil
 	})
 	if err != nil {
@@ -131,10 +141,18 @@ func (e *Engine) convert(s story.Story) dossier.Story {
 	return dossier.FromStory(s)
 }
 
+// gzips holds gzip writers for reuse: a new writer per story allocates and
+// clears its whole state, which took twice as long as compressing the story
+// (10k Reuters: 5,827 stories, 27 MB of JSON to 7.3 MB, 0.98 s with a new
+// writer each, 0.51 s reused).
+var gzips = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+
 // encodeDerived encodes a story's wire form as stored: gzipped JSON.
 func encodeDerived(s dossier.Story) ([]byte, error) {
 	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
+	zw := gzips.Get().(*gzip.Writer)
+	defer gzips.Put(zw)
+	zw.Reset(&buf)
 	if err := json.NewEncoder(zw).Encode(s); err != nil {
 		return nil, err
 	}

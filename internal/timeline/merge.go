@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // contentWords returns the stemmed content words of a sentence, leaving out
@@ -18,7 +20,7 @@ func contentWords(sentence []rune, ts, te int) map[string]bool {
 		if start >= 0 && (end <= ts || start >= te) {
 			w := strings.ToLower(string(sentence[start:end]))
 			if len(w) > 2 && !english.IsStopWord(w) && !reporting[w] {
-				words[english.Stem(w, false)] = true
+				words[text.Stem(w)] = true
 			}
 		}
 		start = -1
