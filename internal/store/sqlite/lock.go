@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// lockPoll is how often a lock is tried again while another process holds
-// it.
+// lockPoll is how often LockWrites tries again while another process
+// holds the lock.
 const lockPoll = 20 * time.Millisecond
 
 // LockWrites takes the store's write lock, which one process at a time may
@@ -23,18 +23,11 @@ func (db *DB) LockWrites(ctx context.Context) (unlock func(), err error) {
 	if db.lockPath == "" {
 		return func() {}, nil
 	}
-	return lockFile(ctx, db.lockPath)
-}
-
-// lockFile takes an exclusive advisory lock on the file at path, creating
-// it, and waits for it as long as ctx allows.
-func lockFile(ctx context.Context, path string) (unlock func(), err error) {
+	path := db.lockPath
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: lock: %w", err)
 	}
-	t := time.NewTimer(0)
-	defer t.Stop()
 	for {
 		ok, err := tryLock(f)
 		if err != nil {
@@ -47,12 +40,11 @@ func lockFile(ctx context.Context, path string) (unlock func(), err error) {
 				f.Close()
 			}, nil
 		}
-		t.Reset(lockPoll)
 		select {
 		case <-ctx.Done():
 			f.Close()
 			return nil, fmt.Errorf("sqlite: waiting for the write lock %s: %w", path, ctx.Err())
-		case <-t.C:
+		case <-time.After(lockPoll):
 		}
 	}
 }
