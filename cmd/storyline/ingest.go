@@ -24,8 +24,9 @@ so ingesting the same input twice changes nothing.
 Articles are committed in batches (--batch), one transaction each: a process
 stopped mid-batch leaves the store as it was before that batch. Bad inputs are
 named on stderr and the rest goes on; the exit status is 1 when any failed.
-At the end, the stories the run changed are analysed on every core and their
-analysis is stored, so that show, serve and the API read it instead of
+At the end, the stories whose stored analysis is missing or out of date (those
+the run changed, and any an earlier run left) are analysed on every core and
+their analysis is stored, so that show, serve and the API read it instead of
 analysing again (see storyline reindex). A summary line ends the run:
 ingested, duplicates, skipped, failed, stories analysed, rate.`,
 		Example: `  storyline ingest examples/ukraine-talks

@@ -91,6 +91,7 @@ func (e *env) serve(cmd *cobra.Command, g *globalFlags, f serveFlags) error {
 		log.Info("write API off: set --token or STORYLINE_TOKEN to enable POST /api/articles")
 	}
 	srv := web.New(eng, web.Options{Token: token, MaxBody: f.maxBody, Logger: log, Now: e.now})
+	defer srv.Close() // after Serve, before the store closes
 	// Stories left unanalysed (a store of an older version, an ingest
 	// killed before its analysis) are analysed in the background while
 	// the server answers; pages of those not done yet analyse them when

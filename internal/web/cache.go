@@ -73,6 +73,7 @@ func (b *built) annotation(a article.Article, annotate func(article.Article) dos
 type cache struct {
 	eng  *engine.Engine
 	size int
+	bg   *owner // runs the builds
 
 	mu      sync.Mutex
 	gen     int       // stored articles when the entries were built
@@ -122,8 +123,8 @@ type entry struct {
 	err   error
 }
 
-func newCache(eng *engine.Engine, size int) *cache {
-	return &cache{eng: eng, size: size, entries: make(map[string]*entry), inFlight: -1}
+func newCache(eng *engine.Engine, size int, bg *owner) *cache {
+	return &cache{eng: eng, size: size, bg: bg, entries: make(map[string]*entry), inFlight: -1}
 }
 
 // story returns the built story with the given ID.
@@ -136,7 +137,7 @@ func (c *cache) story(ctx context.Context, id string) (*built, error) {
 	if !ok {
 		e = &entry{ready: make(chan struct{})}
 		c.put(id, e)
-		go c.build(context.WithoutCancel(ctx), id, e)
+		c.bg.start(func(ctx context.Context) { c.build(ctx, id, e) })
 	}
 	c.mu.Unlock()
 	select {

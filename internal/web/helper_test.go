@@ -54,7 +54,9 @@ func newSeeded(t testing.TB, opts Options, convert ...func(story.Story) dossier.
 	if opts.Now == nil {
 		opts.Now = fixedNow
 	}
-	return New(eng, opts)
+	s := New(eng, opts)
+	t.Cleanup(s.Close) // before the store closes (cleanups run last first)
+	return s
 }
 
 // response is a recorded response.

@@ -54,6 +54,7 @@ type storyQuote struct {
 type indexer struct {
 	eng   *engine.Engine
 	cache *cache
+	bg    *owner // runs the builds
 	// wait and every are indexWait and snapshotEvery; tests shorten them.
 	wait, every time.Duration
 
@@ -94,8 +95,8 @@ const indexWait = time.Second
 // stories read so far.
 const snapshotEvery = 2 * time.Second
 
-func newIndexer(eng *engine.Engine, c *cache) *indexer {
-	return &indexer{eng: eng, cache: c, wait: indexWait, every: snapshotEvery}
+func newIndexer(eng *engine.Engine, c *cache, bg *owner) *indexer {
+	return &indexer{eng: eng, cache: c, bg: bg, wait: indexWait, every: snapshotEvery}
 }
 
 // get returns the index of the store as it is now, building it if needed.
@@ -112,7 +113,7 @@ func (ix *indexer) get(ctx context.Context) (*index, error) {
 	if b == nil || b.gen != gen {
 		b = &indexBuild{gen: gen, ready: make(chan struct{})}
 		ix.cur = b
-		go ix.build(context.WithoutCancel(ctx), b)
+		ix.bg.start(func(ctx context.Context) { ix.build(ctx, b) })
 	}
 	ix.mu.Unlock()
 	wait := time.NewTimer(ix.wait)
@@ -177,7 +178,7 @@ func (ix *indexer) peek(ctx context.Context) *index {
 	if err == nil && (ix.cur == nil || ix.cur.gen != gen) {
 		b := &indexBuild{gen: gen, ready: make(chan struct{})}
 		ix.cur = b
-		go ix.build(context.WithoutCancel(ctx), b)
+		ix.bg.start(func(ctx context.Context) { ix.build(ctx, b) })
 	}
 	return ix.last
 }

@@ -98,6 +98,7 @@ type Server struct {
 	metrics *metrics
 	cache   *cache
 	index   *indexer
+	bg      *owner
 	routes  []route
 	mux     *http.ServeMux
 }
@@ -114,14 +115,23 @@ func New(eng *engine.Engine, opts Options) *Server {
 		metrics: newMetrics(),
 		mux:     http.NewServeMux(),
 	}
-	s.cache = newCache(eng, opts.CacheSize)
-	s.index = newIndexer(eng, s.cache)
+	s.bg = newOwner()
+	s.cache = newCache(eng, opts.CacheSize, s.bg)
+	s.index = newIndexer(eng, s.cache, s.bg)
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.pattern, s.instrument(rt.pattern, rt.timeout(opts), rt.handler))
 	}
 	s.mux.Handle("/", s.instrument("other", opts.RequestTimeout, http.HandlerFunc(s.unmatched)))
 	return s
+}
+
+// Close stops the story and index builds the server started in the
+// background and waits for them to end; requests that waited for them fail.
+// Call it after Serve has returned and before the engine's store is
+// closed; requests served after Close that need a build fail.
+func (s *Server) Close() {
+	s.bg.close()
 }
 
 // ServeHTTP serves one request.
