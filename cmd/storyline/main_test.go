@@ -193,6 +193,9 @@ func TestIngestTwiceKeepsCount(t *testing.T) {
 	if r := storyline(t, "", "--db", db, "reindex"); r.code != 0 || !strings.HasPrefix(r.stderr, "stories analysed 0 in") {
 		t.Fatalf("reindex: exit %d, stderr %q", r.code, r.stderr)
 	}
+	if r := storyline(t, "", "--db", db, "check"); r.code != 0 || r.stdout != "5 articles, 1 stories, 0 merges; 0 stories not analysed or out of date\nok\n" {
+		t.Fatalf("check: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
 	list := storyline(t, "", "--db", db, "stories", "--format", "json")
 	var sums []struct {
 		ID       string `json:"id"`

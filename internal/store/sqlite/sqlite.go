@@ -204,3 +204,36 @@ func (db *DB) Close() error {
 	}
 	return nil
 }
+
+// Integrity runs SQLite's integrity check over the database file and
+// FTS5's over the full-text index, and returns what they found wrong, or
+// nil.
+func (db *DB) Integrity(ctx context.Context) error {
+	rows, err := db.read.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	defer rows.Close()
+	var found []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("sqlite: integrity check: %w", err)
+		}
+		if line != "ok" {
+			found = append(found, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	if len(found) > 0 {
+		return fmt.Errorf("sqlite: integrity check: %s", strings.Join(found, "; "))
+	}
+	// The full-text index's own check is a command written to the table,
+	// so it runs on the writer; it changes nothing.
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
+		return fmt.Errorf("sqlite: full-text index check: %w", err)
+	}
+	return nil
+}
