@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/storyline-news/storyline/internal/archive"
 	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/store"
 )
@@ -152,7 +153,8 @@ func (e *env) searchCommand(g *globalFlags) *cobra.Command {
 		Long: `search finds stored articles whose title or text matches all the words of
 QUERY (a "quoted phrase" must match as a phrase) and prints the best matches
 first, each with its story and a snippet in which the matched words are marked
-« like this ».`,
+« like this ». A query that is the name of an entity of the archive also finds
+the articles that spell it otherwise (Zelenskyy: Zelensky, Zelenskiy).`,
 		Example: `  storyline search Zelensky security guarantees
   storyline search '"Oval Office"' --format json`,
 		Args: cobra.MinimumNArgs(1),
@@ -166,7 +168,7 @@ first, each with its story and a snippet in which the matched words are marked
 				return err
 			}
 			defer db.Close()
-			hits, err := eng.Search(cmd.Context(), strings.Join(args, " "), limit)
+			hits, spellings, err := archive.New(eng.Store()).Search(cmd.Context(), strings.Join(args, " "), limit)
 			if err != nil {
 				return err
 			}
@@ -176,6 +178,9 @@ first, each with its story and a snippet in which the matched words are marked
 					out[i] = dossier.FromHit(h)
 				}
 				return writeJSON(e.stdout, out)
+			}
+			if len(spellings) > 0 {
+				fmt.Fprintf(e.stdout, "(also searched for the other spellings of this name: %s)\n", strings.Join(spellings, ", "))
 			}
 			for _, h := range hits {
 				fmt.Fprintf(e.stdout, "%s  %s  %s\n    %s\n", h.ArticleID, h.StoryID, oneLine(h.Title), oneLine(h.Snippet))

@@ -18,11 +18,13 @@ import (
 
 // AnalysisVersion names the analysis whose results the store keeps: the
 // dossier schema and the version of what the stages make of the same
-// articles. Change the date with any change to a stage's output (the golden
-// dossiers of cmd/storyline then change too, and a test there says so);
-// stored stories of another version are stale, read by analysing them
-// again, until `storyline reindex` has stored them anew.
-const AnalysisVersion = dossier.Schema + "+2026-12-07"
+// articles. Change the date (a second change on one day adds ".2") with
+// any change to a stage's output (the golden dossiers of cmd/storyline then
+// change too, and a test there says so) or to what is stored with it (the
+// archive's entity rows); stored stories of another version are stale,
+// read by analysing them again, until `storyline reindex` has stored them
+// anew.
+const AnalysisVersion = dossier.Schema + "+2026-12-07.2"
 
 // derivePut is how many analysed stories are stored per transaction.
 const derivePut = 64
@@ -114,11 +116,14 @@ func (e *Engine) derive(ctx context.Context, ids []string) (int, error) {
 		if err != nil {
 			return store.Derived{}, err
 		}
-		data, err := encodeDerived(e.convert(s))
+		w := e.convert(s)
+		data, err := encodeDerived(w)
 		if err != nil {
 			return store.Derived{}, err
 		}
-		return store.Derived{StoryID: s.ID, Version: AnalysisVersion, Articles: len(s.Articles), Data: data}, nil
+		d := store.Derived{StoryID: s.ID, Version: AnalysisVersion, Articles: len(s.Articles), Data: data}
+		d.Entities, d.Quotes = archiveRows(w, s)
+		return d, nil
 	}
 	err := inOrder(ctx, ids, analyse, func(d store.Derived) error {
 		ds = append(ds, d)

@@ -677,6 +677,10 @@ func (s *summary) story() store.Story {
 	}
 }
 
+// Store returns the store the engine reads and writes, for readers of
+// what it holds (the archive's read model).
+func (e *Engine) Store() store.Store { return e.st }
+
 // Search runs a full-text query over stored titles and bodies (see
 // store.Store.Search for the query language).
 func (e *Engine) Search(ctx context.Context, query string, limit int) ([]store.Hit, error) {

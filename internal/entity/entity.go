@@ -138,3 +138,22 @@ func normType(t string) string {
 	}
 	return Other
 }
+
+// Key returns the archive key of a name: its transliteration key (see
+// translit), so that "Zelenskiy", "Zelensky" and "Zelenskyy" share one;
+// for a name with no letters, its folded form.
+func Key(name string) string {
+	if k := translit(name); k != "" {
+		return k
+	}
+	return foldString(name)
+}
+
+// ArchiveID returns the ID of the archive entity of type typ that a story's
+// entity with the canonical name belongs to: the same for every spelling
+// of the name that Key folds alike, in every story. Like NewID it is "e-"
+// and a hash, of another input, so the two never coincide by design.
+func ArchiveID(typ, name string) string {
+	h := sha256.Sum256([]byte("archive\x00" + typ + "\x00" + Key(name)))
+	return "e-" + hex.EncodeToString(h[:8])
+}

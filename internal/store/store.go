@@ -98,6 +98,27 @@ type Store interface {
 	// DerivedCounts returns how many stories have derived data of version
 	// made from every article they hold (current), and how many do not.
 	DerivedCounts(ctx context.Context, version string) (current, stale int, err error)
+	// Entities lists archive entities, most mentioned first, then by ID,
+	// with the number of entities the filter's type selects.
+	Entities(ctx context.Context, f EntityFilter) (es []Entity, total int, err error)
+	// Entity returns the archive entity with the given ID, or the one that
+	// a story's analysis gave that ID to (StoryEntity.Local or Others);
+	// ErrNotFound when there is none.
+	Entity(ctx context.Context, id string) (Entity, error)
+	// EntityStories lists the stories that name an archive entity, in the
+	// order of Stories, paged by p (Before being the last published time
+	// and BeforeID the ID of the previous page's last story).
+	EntityStories(ctx context.Context, id string, p PageFilter) ([]EntityStory, error)
+	// EntityDays returns an archive entity's mentions by day, summed over
+	// its stories, in day order.
+	EntityDays(ctx context.Context, id string) ([]DayCount, error)
+	// EntityQuotes lists an archive entity's quotes, newest article first
+	// (undated last), paged by p (Before being the previous page's last
+	// quote's Published and BeforeID its QuoteID).
+	EntityQuotes(ctx context.Context, id string, p PageFilter) ([]EntityQuote, error)
+	// EntitiesByKey returns the IDs of the archive entities one of whose
+	// aliases folds to key (StoryEntity.Keys), most mentioned first.
+	EntitiesByKey(ctx context.Context, key string) ([]string, error)
 	// Close releases the store's resources.
 	Close() error
 }
@@ -181,6 +202,11 @@ type Derived struct {
 	// Data is the analysis as the engine encoded it; the store keeps it
 	// as given.
 	Data []byte
+	// Entities and Quotes are the story's archive entities and their
+	// quotes, stored and replaced with Data; the store keeps each archive
+	// entity's totals from them.
+	Entities []StoryEntity
+	Quotes   []EntityQuote
 }
 
 // StoryFilter selects and pages stories. Its zero value lists all stories.

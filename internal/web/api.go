@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -48,7 +47,9 @@ func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		full, err = boolParam(r, "full")
 	}
-	if err != nil || full || q.Entity != "" && !s.indexCurrent(r.Context(), w) {
+	// A list by entity reads the archive, which the analysis of new
+	// articles updates after their commit: it is not kept.
+	if err != nil || full || q.Entity != "" {
 		s.api(s.apiStories).ServeHTTP(w, r)
 		return
 	}
@@ -65,27 +66,6 @@ func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeBody(w, r, "application/json; charset=utf-8", "no-store", raw, gz)
-}
-
-// indexCurrent reports whether the entity index is complete and of the
-// store as it is now, so that a list filtered by entity may be kept for the
-// generation. While it is not, the answer is computed afresh each time and
-// its header X-Storyline-Indexing says how many stories were read of how
-// many.
-func (s *Server) indexCurrent(ctx context.Context, w http.ResponseWriter) bool {
-	idx, err := s.index.get(ctx)
-	if err != nil {
-		return false
-	}
-	gen, err := s.cache.generation(ctx)
-	if err != nil {
-		return false
-	}
-	if idx.partial() || idx.gen != gen {
-		w.Header().Set("X-Storyline-Indexing", fmt.Sprintf("%d/%d", idx.indexed, idx.total))
-		return false
-	}
-	return true
 }
 
 // apiStories serves GET /api/stories: story summaries, or with full=1 the
@@ -162,54 +142,28 @@ func (s *Server) apiArticle(r *http.Request) (any, error) {
 	return out, nil
 }
 
-// entityResponse is the body of GET /api/entities/{id}.
-type entityResponse struct {
-	// Entity is the entity merged across stories: aliases, roles and
-	// articles are the union of the stories' lists, mentions their sum.
-	Entity dossier.Entity `json:"entity"`
-	// Stories are the stories that name the entity, newest first.
-	Stories []dossier.Summary `json:"stories"`
-	// Quotes are the quotes whose speaker is the entity.
-	Quotes []entityQuote `json:"quotes"`
-	// Indexing is set while the server is still reading the store's
-	// stories for the first time: the lists above may then be incomplete.
-	Indexing *indexProgress `json:"indexing,omitempty"`
-}
-
-// indexProgress tells how far the first reading of the store has come.
-type indexProgress struct {
-	// Indexed of Total stories were read; they are read newest first.
-	Indexed int `json:"indexed"`
-	Total   int `json:"total"`
-}
-
-// entityQuote is a quote with the story it belongs to.
-type entityQuote struct {
-	Story string `json:"story"`
-	dossier.Quote
-}
-
-// apiEntity serves GET /api/entities/{id}.
+// apiEntity serves GET /api/entities/{id}: one archive entity, with a
+// page of its stories and one of its quotes.
 func (s *Server) apiEntity(r *http.Request) (any, error) {
 	id, err := pathID(r, "entity", entityPrefix)
 	if err != nil {
 		return nil, err
 	}
-	idx, en, err := s.entity(r.Context(), id)
+	q, err := parsePageQuery(r)
 	if err != nil {
 		return nil, err
 	}
-	out := entityResponse{Entity: en.entity, Stories: []dossier.Summary{}, Quotes: []entityQuote{}}
-	if idx.partial() {
-		out.Indexing = &indexProgress{Indexed: idx.indexed, Total: idx.total}
+	return s.archiveEntity(r.Context(), id, q)
+}
+
+// apiEntities serves GET /api/entities: a page of the archive's entities,
+// most mentioned first.
+func (s *Server) apiEntities(r *http.Request) (any, error) {
+	q, err := parseEntityQuery(r)
+	if err != nil {
+		return nil, err
 	}
-	for _, sum := range en.stories {
-		out.Stories = append(out.Stories, dossier.FromSummary(sum))
-	}
-	for _, q := range en.quotes {
-		out.Quotes = append(out.Quotes, entityQuote{Story: q.Story, Quote: q.Quote})
-	}
-	return out, nil
+	return s.archiveEntities(r.Context(), q)
 }
 
 // apiSearch serves GET /api/search?q=.
@@ -225,7 +179,7 @@ func (s *Server) apiSearch(r *http.Request) (any, error) {
 	if limit == 0 {
 		limit = maxSearchLimit // the store reads 0 as "every hit"
 	}
-	hits, err := s.eng.Search(r.Context(), q, limit)
+	hits, _, err := s.arch.Search(r.Context(), q, limit)
 	if err != nil {
 		return nil, err
 	}

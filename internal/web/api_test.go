@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,17 +125,70 @@ func TestAPIEntity(t *testing.T) {
 
 	s = newSeeded(t, Options{}, rich(nil))
 	st := seedStory(t, s)
-	var got entityResponse
+	// The story's own ID for the entity finds the archive entity, which is
+	// also the one the tagger found as "Volodymyr Zelenskyy": one person,
+	// one entity, its mentions and quotes summed.
+	var got dossier.EntityPage
 	decode(t, get(t, s, "/api/entities/e-00000000000000aa", 200).body, &got)
-	if got.Entity.Name != "Volodymyr Zelensky" || len(got.Entity.Aliases) != 2 || got.Entity.Mentions != 7 {
-		t.Errorf("entity = %+v", got.Entity)
+	e := got.Entity
+	var tagged dossier.Entity
+	for _, x := range st.Entities {
+		if x.Name == "Volodymyr Zelenskyy" {
+			tagged = x
+		}
 	}
-	if len(got.Stories) != 1 || got.Stories[0].ID != st.ID {
+	quotes := 0
+	for _, q := range st.Quotes {
+		if q.SpeakerEntity != nil && (*q.SpeakerEntity == tagged.ID || *q.SpeakerEntity == "e-00000000000000aa") {
+			quotes++
+		}
+	}
+	if tagged.ID == "" || e.Name != tagged.Name || e.Mentions != tagged.Mentions+7 || e.Stories != 1 || e.Quotes != quotes {
+		t.Errorf("entity = %+v, want %s with %d mentions and %d quotes", e.EntitySummary, tagged.Name, tagged.Mentions+7, quotes)
+	}
+	for _, alias := range []string{"Zelenskiy", "Zelenskyy", "Volodymyr Zelensky"} {
+		if !slices.ContainsFunc(e.Aliases, func(a dossier.Alias) bool { return a.Name == alias }) {
+			t.Errorf("entity aliases %+v lack %q", e.Aliases, alias)
+		}
+	}
+	if !slices.ContainsFunc(e.Roles, func(r dossier.Role) bool { return r.Role == "Ukrainian President" && r.First != nil }) {
+		t.Errorf("entity roles = %+v", e.Roles)
+	}
+	if len(e.Days) == 0 {
+		t.Errorf("entity has no mentions by day")
+	}
+	if got.Stories.Total != 1 || len(got.Stories.Items) != 1 || got.Stories.Items[0].ID != st.ID ||
+		got.Stories.Items[0].Entity != tagged.ID || got.Stories.Next != nil {
 		t.Errorf("entity stories = %+v", got.Stories)
 	}
-	if len(got.Quotes) != 2 || got.Quotes[0].Story != st.ID {
-		t.Errorf("entity quotes = %+v, want the 2 attributed ones", got.Quotes)
+	if got.Quotes.Total != quotes || len(got.Quotes.Items) != quotes || got.Quotes.Items[0].Story != st.ID {
+		t.Errorf("entity quotes = %+v, want the %d attributed ones", got.Quotes, quotes)
 	}
+	texts := map[string]bool{}
+	for _, q := range got.Quotes.Items {
+		texts[q.Text] = true
+	}
+	if !texts["We are ready for peace."] || !texts["guarantees would follow"] || texts["Nobody knows."] {
+		t.Errorf("entity quotes lack the added ones or hold an unattributed one: %v", texts)
+	}
+	// Its archive ID finds the same, a quote per page.
+	var first dossier.EntityPage
+	decode(t, get(t, s, "/api/entities/"+e.ID+"?quotes_limit=1", 200).body, &first)
+	if first.Entity.ID != e.ID || len(first.Quotes.Items) != 1 || first.Quotes.Next == nil {
+		t.Fatalf("first page of quotes = %+v", first.Quotes)
+	}
+	var second dossier.EntityPage
+	decode(t, get(t, s, "/api/entities/"+e.ID+"?quotes_limit=1&quotes_cursor="+*first.Quotes.Next, 200).body, &second)
+	if len(second.Quotes.Items) != 1 || (second.Quotes.Next == nil) != (quotes == 2) || second.Quotes.Items[0] == first.Quotes.Items[0] {
+		t.Errorf("second page of quotes = %+v", second.Quotes)
+	}
+	get(t, s, "/api/entities/"+e.ID+"?quotes_cursor=bogus", http.StatusBadRequest)
+	var list dossier.EntityList
+	decode(t, get(t, s, "/api/entities?type=person", 200).body, &list)
+	if list.Total == 0 || !slices.ContainsFunc(list.Entities, func(x dossier.EntitySummary) bool { return x.ID == e.ID }) {
+		t.Errorf("entity list = %+v, want %s in it", list, e.ID)
+	}
+	get(t, s, "/api/entities?type=planet", http.StatusBadRequest)
 	var sums []dossier.Summary
 	decode(t, get(t, s, "/api/stories?entity=e-00000000000000aa", 200).body, &sums)
 	if len(sums) != 1 {

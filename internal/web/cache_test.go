@@ -13,12 +13,12 @@ import (
 )
 
 // When the store grows, the cache keeps the stories that did not change and
-// rebuilds those that did; the entity index re-reads only those.
+// rebuilds those that did.
 func TestCacheKeepsUnchangedStories(t *testing.T) {
 	s := newSeeded(t, Options{Token: testToken})
 	auth := []string{"Authorization", "Bearer " + testToken}
 	seed := seedStory(t, s)
-	get(t, s, "/entities/"+seed.Entities[0].ID, http.StatusOK) // builds the index
+	get(t, s, "/entities/"+seed.Entities[0].ID, http.StatusOK)
 	s.cache.mu.Lock()
 	before := s.cache.entries[seed.ID]
 	s.cache.mu.Unlock()

@@ -56,8 +56,6 @@ func status(err error) (int, string) {
 		return http.StatusForbidden, err.Error()
 	case errors.Is(err, errMethod):
 		return http.StatusMethodNotAllowed, err.Error()
-	case errors.Is(err, errIndexing):
-		return http.StatusServiceUnavailable, err.Error()
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "the request took too long"
 	case errors.Is(err, context.Canceled):
@@ -82,9 +80,6 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.log.Log(r.Context(), level, "request failed", "path", r.URL.Path, "status", code, "err", err)
 	if errors.Is(err, errUnauthorized) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="storyline"`)
-	}
-	if errors.Is(err, errIndexing) {
-		w.Header().Set("Retry-After", "5")
 	}
 	if wantsJSON(r) {
 		writeJSON(w, code, apiError{Error: msg})

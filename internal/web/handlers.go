@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -10,7 +9,10 @@ import (
 
 // storiesView is the story list, or the search results when Query is set.
 type storiesView struct {
-	Query            string
+	Query string
+	// Spellings are the other spellings of the name searched for that the
+	// search added.
+	Spellings        []string
 	Stories          []summaryRow
 	Hits             []hitRow
 	Entity, From, To string
@@ -72,39 +74,21 @@ func (s *Server) storiesPage(r *http.Request) (view, error) {
 	if v.Articles, v.StoryCount, err = s.eng.Counts(r.Context()); err != nil {
 		return view{}, err
 	}
-	if idx := s.index.peek(r.Context()); idx != nil {
-		v.Entities, v.EntityName = entityOptions(idx, sq.Entity)
+	if v.Entities, v.EntityName, err = s.entityOptions(r.Context(), sq.Entity); err != nil {
+		return view{}, err
 	}
 	return view{name: "stories.html", Title: "Stories", V: v}, nil
-}
-
-// entityOptions returns the entity filter's choices, the selected entity
-// among them, and the selected entity's name.
-func entityOptions(idx *index, selected string) ([]entityOption, string) {
-	var out []entityOption
-	name := ""
-	for i, en := range idx.ranked {
-		e := en.entity
-		if i >= entityMenu && e.ID != selected {
-			continue
-		}
-		out = append(out, entityOption{ID: e.ID, Name: e.Name, Type: e.Type, Selected: e.ID == selected})
-		if e.ID == selected {
-			name = e.Name
-		}
-	}
-	return out, name
 }
 
 // searchLimit is the number of hits shown on the search page.
 const searchLimit = 50
 
 func (s *Server) searchPage(r *http.Request, q string) (view, error) {
-	hits, err := s.eng.Search(r.Context(), q, searchLimit)
+	hits, spellings, err := s.arch.Search(r.Context(), q, searchLimit)
 	if err != nil {
 		return view{}, err
 	}
-	v := storiesView{Query: q, Hits: []hitRow{}}
+	v := storiesView{Query: q, Hits: []hitRow{}, Spellings: spellings}
 	for _, h := range hits {
 		row := hitRow{Title: h.Title, Href: articleHref(h.ArticleID, h.StoryID), Snippet: snippetSegments(h.Snippet)}
 		if row.Title == "" {
@@ -144,41 +128,4 @@ func (s *Server) articlePage(r *http.Request) (view, error) {
 		title = v.Ref.Name
 	}
 	return view{name: "article.html", Title: title, V: v}, nil
-}
-
-// entityView is the entity page.
-type entityView struct {
-	Entity  entityRow
-	Stories []summaryRow
-	Quotes  []quoteRow
-	// Indexing notes that the stories are still being read.
-	Indexing string
-}
-
-// entityPage serves one entity across the stories that name it.
-func (s *Server) entityPage(r *http.Request) (view, error) {
-	id, err := pathID(r, "entity", entityPrefix)
-	if err != nil {
-		return view{}, err
-	}
-	idx, en, err := s.entity(r.Context(), id)
-	if err != nil {
-		return view{}, err
-	}
-	v := entityView{Entity: entityRows([]dossier.Entity{en.entity}, nil)[0], Stories: summaryRows(en.stories)}
-	if idx.partial() {
-		v.Indexing = fmt.Sprintf("Still reading the store: %d of %d stories so far, newest first. This page may be incomplete.", idx.indexed, idx.total)
-	}
-	byID := map[string]*summaryRow{}
-	for i := range v.Stories {
-		byID[v.Stories[i].ID] = &v.Stories[i]
-	}
-	for _, q := range en.quotes {
-		row := quoteRow{Text: q.Text, Direct: q.Direct, Story: byID[q.Story]}
-		if validID(q.Article, articlePrefix) {
-			row.Article = articleRef{ID: q.Article, Label: "article", Href: articleHref(q.Article, q.Story)}
-		}
-		v.Quotes = append(v.Quotes, row)
-	}
-	return view{name: "entity.html", Title: en.entity.Name, V: v}, nil
 }

@@ -15,9 +15,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/storyline-news/storyline/internal/archive"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -89,22 +91,17 @@ func loadTargets(t testing.TB, s *Server) []loadTarget {
 		out = append(out, loadTarget{fmt.Sprintf("story page (%d articles)", typical.Articles), "/stories/" + typical.ID})
 	}
 	out = append(out, loadTarget{fmt.Sprintf("API story (%d articles)", typical.Articles), "/api/stories/" + typical.ID},
-		loadTarget{"API story list, 50", "/api/stories?limit=50"})
+		loadTarget{"API story list, 50", "/api/stories?limit=50"},
+		loadTarget{"story list page", "/"})
+	if top, err := s.arch.Entities(context.Background(), archive.EntityQuery{Limit: 1}); err == nil && len(top.Entities) > 0 {
+		e := top.Entities[0]
+		out = append(out, loadTarget{fmt.Sprintf("entity page (%d stories)", e.Stories), "/entities/" + e.ID},
+			loadTarget{"search by name", "/?q=" + url.QueryEscape(e.Name)})
+	}
 	for _, target := range out {
 		r := get(t, s, target.path, 200)
 		gz := do(t, s, http.MethodGet, target.path, nil, "Accept-Encoding", "gzip")
 		t.Logf("%s: %d bytes, %d gzipped", target.path, len(r.body), len(gz.body))
-	}
-	// The entity index is built in the background on first use; the
-	// measurement starts once it is complete.
-	for {
-		idx, err := s.index.get(context.Background())
-		if err != nil && err != errIndexing {
-			t.Fatal(err)
-		}
-		if err == nil && !idx.partial() {
-			break
-		}
 	}
 	return out
 }

@@ -68,8 +68,24 @@ func opIngest() *operation {
 }
 
 func opEntity() *operation {
-	return &operation{id: "getEntity", summary: "One entity across stories: its stories, quotes and aliases",
-		params: []param{idParam("entity", entityPrefix)}, response: entityResponse{}, errors: []int{400, 404, 503}}
+	return &operation{id: "getEntity", summary: "One entity across the archive: its spellings, roles over time, mentions by day, and a page of its stories and of its quotes",
+		params: []param{idParam("entity", entityPrefix),
+			{name: "stories_limit", in: "query", typ: "integer", desc: "stories per page (default 50, at most 1000)"},
+			{name: "stories_cursor", in: "query", typ: "string", desc: "the stories.next of the previous page"},
+			{name: "quotes_limit", in: "query", typ: "integer", desc: "quotes per page (default 50, at most 1000)"},
+			{name: "quotes_cursor", in: "query", typ: "string", desc: "the quotes.next of the previous page"},
+		},
+		response: dossier.EntityPage{}, errors: []int{400, 404}}
+}
+
+func opEntities() *operation {
+	return &operation{id: "listEntities", summary: "The archive's entities, most mentioned first, a page at a time",
+		params: []param{
+			{name: "type", in: "query", typ: "string", desc: "person, organization, location or other"},
+			{name: "limit", in: "query", typ: "integer", desc: "entities per page (default 50, at most 1000)"},
+			{name: "cursor", in: "query", typ: "string", desc: "the next of the previous page"},
+		},
+		response: dossier.EntityList{}, errors: []int{400}}
 }
 
 func opSearch() *operation {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/engine"
+	"github.com/storyline-news/storyline/internal/store"
 	"github.com/storyline-news/storyline/internal/store/sqlite"
 	"github.com/storyline-news/storyline/internal/story"
 )
@@ -85,3 +86,8 @@ func TestCloseWaitsForBuilds(t *testing.T) {
 		t.Error("Close returned before the build ended")
 	}
 }
+
+// unanalysed is a store whose derived data never takes.
+type unanalysed struct{ *sqlite.DB }
+
+func (unanalysed) PutDerived(context.Context, []store.Derived) error { return nil }

@@ -122,7 +122,7 @@ func TestEntityPage(t *testing.T) {
 	s := newSeeded(t, Options{}, rich(nil))
 	st := seedStory(t, s)
 	body := get(t, s, "/entities/e-00000000000000aa", 200).body
-	for _, w := range []string{"Volodymyr Zelensky", "Zelenskiy, Zelenskyy", "Ukrainian President",
+	for _, w := range []string{"Volodymyr Zelenskyy", "Volodymyr Zelensky,", "Zelenskiy", "Ukrainian President",
 		`href="/stories/` + st.ID + `"`, "We are ready for peace.", "guarantees would follow"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("entity page lacks %q", w)
@@ -132,7 +132,7 @@ func TestEntityPage(t *testing.T) {
 		t.Error("entity page shows an unattributed quote")
 	}
 	list := get(t, s, "/?entity=e-00000000000000aa", 200).body
-	if !strings.Contains(list, st.Headline) || !strings.Contains(list, "Stories naming <strong>Volodymyr Zelensky</strong>") {
+	if !strings.Contains(list, st.Headline) || !strings.Contains(list, "Stories naming <strong>Volodymyr Zelenskyy</strong>") {
 		t.Error("the story list filtered by entity lacks the story")
 	}
 	get(t, s, "/entities/e-00000000000000ab", http.StatusNotFound)

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -67,15 +66,13 @@ func (s *Server) selectStories(ctx context.Context, q storyQuery) ([]store.Story
 	}
 	var named map[string]bool
 	if q.Entity != "" {
-		idx, err := s.index.get(ctx)
+		ids, err := s.arch.StoriesNaming(ctx, q.Entity)
 		if err != nil {
 			return nil, false, err
 		}
-		named = make(map[string]bool)
-		if en := idx.entities[q.Entity]; en != nil {
-			for _, sum := range en.stories {
-				named[sum.ID] = true
-			}
+		named = make(map[string]bool, len(ids))
+		for _, id := range ids {
+			named[id] = true
 		}
 	}
 	var out []store.Story
@@ -144,25 +141,6 @@ func (s *Server) articleStory(ctx context.Context, articleID, hint string) (*bui
 		return nil, err
 	}
 	return s.cache.story(ctx, storyID)
-}
-
-// entity returns the entity with the given ID, merged across stories, and
-// the index it comes from, which may be partial.
-func (s *Server) entity(ctx context.Context, id string) (*index, *entityEntry, error) {
-	idx, err := s.index.get(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	en := idx.entities[id]
-	if en == nil {
-		// An index still being read, or one of an older generation, may
-		// lack an entity that the store's newer stories name.
-		if gen, err := s.cache.generation(ctx); idx.partial() || err != nil || gen != idx.gen {
-			return nil, nil, fmt.Errorf("%w (%d of %d stories read)", errIndexing, idx.indexed, idx.total)
-		}
-		return nil, nil, fmt.Errorf("%w: entity %s", errNotFound, id)
-	}
-	return idx, en, nil
 }
 
 // intParam reads a non-negative integer query parameter, def when absent,

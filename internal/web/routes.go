@@ -48,6 +48,7 @@ func (s *Server) routeTable() []route {
 		{pattern: "GET /api/stories/{id}", handler: http.HandlerFunc(s.apiStory), op: opStory()},
 		{pattern: "GET /api/articles/{id}", handler: s.api(s.apiArticle), op: opArticle()},
 		{pattern: "POST /api/articles", handler: s.api(s.apiIngest), write: true, op: opIngest()},
+		{pattern: "GET /api/entities", handler: s.api(s.apiEntities), op: opEntities()},
 		{pattern: "GET /api/entities/{id}", handler: s.api(s.apiEntity), op: opEntity()},
 		{pattern: "GET /api/search", handler: s.api(s.apiSearch), op: opSearch()},
 		{pattern: "GET /api/openapi.json", handler: s.api(s.apiOpenAPI), op: opOpenAPI()},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/storyline-news/storyline/internal/archive"
 	"html/template"
 	"log/slog"
 	"net"
@@ -97,7 +98,7 @@ type Server struct {
 	pages   map[string]*template.Template
 	metrics *metrics
 	cache   *cache
-	index   *indexer
+	arch    *archive.Archive
 	bg      *owner
 	routes  []route
 	mux     *http.ServeMux
@@ -117,7 +118,7 @@ func New(eng *engine.Engine, opts Options) *Server {
 	}
 	s.bg = newOwner()
 	s.cache = newCache(eng, opts.CacheSize, s.bg)
-	s.index = newIndexer(eng, s.cache, s.bg)
+	s.arch = archive.New(eng.Store())
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.pattern, s.instrument(rt.pattern, rt.timeout(opts), rt.handler))

@@ -22,17 +22,46 @@ ON CONFLICT (story_id) DO UPDATE SET
 	data = excluded.data
 WHERE derived.version <> excluded.version OR derived.articles <= excluded.articles`
 
-// PutDerived stores derived rows in one transaction (see store.Store).
+// PutDerived stores derived rows in one transaction (see store.Store),
+// each with its archive entities and quotes.
 func (db *DB) PutDerived(ctx context.Context, ds []store.Derived) error {
 	if len(ds) == 0 {
 		return nil
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		// One writer of derived data at a time: the triggers of
+		// story_entities update the totals of shared entities, which two
+		// transactions would otherwise lock in opposite orders.
+		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", deriveKey); err != nil {
+			return err
+		}
 		var b pgx.Batch
 		for _, d := range ds {
 			b.Queue(putDerived, d.StoryID, d.Version, d.Articles, d.Data)
 		}
-		return tx.SendBatch(ctx, &b).Close()
+		res := tx.SendBatch(ctx, &b)
+		stored := make([]bool, len(ds))
+		for i := range ds {
+			tag, err := res.Exec()
+			if err != nil {
+				res.Close()
+				return fmt.Errorf("story %s: %w", ds[i].StoryID, err)
+			}
+			stored[i] = tag.RowsAffected() > 0
+		}
+		if err := res.Close(); err != nil {
+			return err
+		}
+		var eb pgx.Batch
+		for i, d := range ds {
+			if stored[i] {
+				queueEntities(&eb, d)
+			}
+		}
+		if eb.Len() == 0 {
+			return nil
+		}
+		return tx.SendBatch(ctx, &eb).Close()
 	})
 	if err != nil {
 		return fmt.Errorf("postgres: put derived: %w", err)

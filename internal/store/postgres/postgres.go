@@ -34,6 +34,7 @@ const (
 	migrateKey int64 = 0x73746f72_796c6e01 // "storyln" 1
 	commitKey  int64 = 0x73746f72_796c6e02
 	ingestKey  int64 = 0x73746f72_796c6e03
+	deriveKey  int64 = 0x73746f72_796c6e04
 )
 
 // DB is a store in a PostgreSQL database. It is safe for concurrent use.

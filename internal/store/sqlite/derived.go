@@ -21,7 +21,8 @@ ON CONFLICT (story_id) DO UPDATE SET
 	data = excluded.data
 WHERE derived.version <> excluded.version OR derived.articles <= excluded.articles`
 
-// PutDerived stores derived rows in one transaction (see store.Store).
+// PutDerived stores derived rows in one transaction (see store.Store),
+// each with its archive entities and quotes.
 func (db *DB) PutDerived(ctx context.Context, ds []store.Derived) error {
 	if len(ds) == 0 {
 		return nil
@@ -38,7 +39,14 @@ func (db *DB) PutDerived(ctx context.Context, ds []store.Derived) error {
 		}
 		defer stmt.Close()
 		for _, d := range ds {
-			if _, err := stmt.ExecContext(ctx, d.StoryID, d.Version, d.Articles, d.Data); err != nil {
+			res, err := stmt.ExecContext(ctx, d.StoryID, d.Version, d.Articles, d.Data)
+			if err != nil {
+				return fmt.Errorf("story %s: %w", d.StoryID, err)
+			}
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
+				continue // not stored: the story's entities stay as they are
+			}
+			if err := putEntities(ctx, tx, d); err != nil {
 				return fmt.Errorf("story %s: %w", d.StoryID, err)
 			}
 		}
