@@ -123,3 +123,15 @@ func SplitNames(s string) []string {
 	}
 	return strings.Split(s, "\n")
 }
+
+// EntityTotalsQuery lists, as backends check them, the archive entities
+// whose stored totals differ from the sum of their story rows, and the
+// entities of story rows that have no totals: none in a sound store. It is
+// plain SQL that SQLite and PostgreSQL both run.
+const EntityTotalsQuery = `
+SELECT coalesce(e.id, s.entity_id) FROM entities e
+FULL JOIN (SELECT entity_id, sum(mentions) AS mentions, count(*) AS stories, sum(quotes) AS quotes
+	FROM story_entities GROUP BY entity_id) s ON s.entity_id = e.id
+WHERE s.entity_id IS NULL AND e.stories > 0 OR e.id IS NULL
+	OR e.mentions <> s.mentions OR e.stories <> s.stories OR e.quotes <> s.quotes
+LIMIT 10`

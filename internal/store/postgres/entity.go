@@ -220,3 +220,20 @@ func (db *DB) EntitiesByKey(ctx context.Context, key string) ([]string, error) {
 	}
 	return ids, nil
 }
+
+// Integrity checks the archive entities' totals against their story rows
+// and returns what it found wrong, or nil.
+func (db *DB) Integrity(ctx context.Context) error {
+	rows, err := db.pool.Query(ctx, store.EntityTotalsQuery)
+	if err != nil {
+		return fmt.Errorf("postgres: entity totals check: %w", err)
+	}
+	bad, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("postgres: entity totals check: %w", err)
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("postgres: entity totals differ from their stories' rows: %v", bad)
+	}
+	return nil
+}

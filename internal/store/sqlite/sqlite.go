@@ -206,8 +206,8 @@ func (db *DB) Close() error {
 }
 
 // Integrity runs SQLite's integrity check over the database file and
-// FTS5's over the full-text index, and returns what they found wrong, or
-// nil.
+// FTS5's over the full-text index, checks the archive entities' totals,
+// and returns what they found wrong, or nil.
 func (db *DB) Integrity(ctx context.Context) error {
 	rows, err := db.read.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
@@ -234,6 +234,31 @@ func (db *DB) Integrity(ctx context.Context) error {
 	// so it runs on the writer; it changes nothing.
 	if _, err := db.write.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
 		return fmt.Errorf("sqlite: full-text index check: %w", err)
+	}
+	return db.entityTotals(ctx)
+}
+
+// entityTotals checks the archive entities' totals against their story
+// rows.
+func (db *DB) entityTotals(ctx context.Context) error {
+	rows, err := db.read.QueryContext(ctx, store.EntityTotalsQuery)
+	if err != nil {
+		return fmt.Errorf("sqlite: entity totals check: %w", err)
+	}
+	defer rows.Close()
+	var bad []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("sqlite: entity totals check: %w", err)
+		}
+		bad = append(bad, id)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: entity totals check: %w", err)
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("sqlite: entity totals differ from their stories' rows: %s", strings.Join(bad, ", "))
 	}
 	return nil
 }

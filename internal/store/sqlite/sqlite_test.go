@@ -242,3 +242,27 @@ func TestMigrateAssignmentsBySeq(t *testing.T) {
 		t.Errorf("a-2 moved to %q by a second assignment", got)
 	}
 }
+
+// Integrity finds entity totals that their story rows do not add up to.
+func TestIntegrityFindsEntityTotals(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Memory)
+	b := storetest.Batch("s-a", storetest.Articles(1))
+	if _, err := db.Commit(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	err := db.PutDerived(ctx, []store.Derived{{StoryID: "s-a", Version: "v", Articles: 1, Data: []byte("x"),
+		Entities: []store.StoryEntity{{ID: "e-1", Local: "e-l", Type: "person", Name: "Ada", Mentions: 2}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Integrity(ctx); err != nil {
+		t.Fatalf("sound store: %v", err)
+	}
+	if _, err := db.write.ExecContext(ctx, `UPDATE entities SET mentions = 5`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Integrity(ctx); err == nil || !strings.Contains(err.Error(), "e-1") {
+		t.Errorf("Integrity with wrong totals: %v, want e-1 named", err)
+	}
+}

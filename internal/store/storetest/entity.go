@@ -99,6 +99,7 @@ func testEntities(t *testing.T, s store.Store) {
 		{ID: "e-zel", Type: "person", Name: "Volodymyr Zelenskiy", Mentions: 12, Stories: 3, Quotes: 3},
 	})
 	checkQuotes(t, s, "e-zel", []string{"qb", "qu"})
+	checkIntegrity(t, s)
 
 	// s-a absorbs s-b: s-b's entities go with its derived row.
 	m := Batch("s-a", as[5:6])
@@ -111,6 +112,17 @@ func testEntities(t *testing.T, s store.Store) {
 	checkEntityStories(t, s, "e-zel", []string{"s-a", "s-u"})
 	if _, err := s.Entity(ctx, "e-zel-b"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Entity(e-zel-b) of a merged story: %v, want ErrNotFound", err)
+	}
+	checkIntegrity(t, s)
+}
+
+// checkIntegrity runs the store's own checks, where it has them.
+func checkIntegrity(t *testing.T, s store.Store) {
+	t.Helper()
+	if ic, ok := s.(interface{ Integrity(context.Context) error }); ok {
+		if err := ic.Integrity(context.Background()); err != nil {
+			t.Errorf("Integrity: %v", err)
+		}
 	}
 }
 
