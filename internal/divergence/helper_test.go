@@ -16,8 +16,8 @@ import (
 )
 
 // dateMarker is the metadata marker three seed files start with; package
-// ingest strips it, and so do these tests (the dependency policy keeps
-// ingest out of this package, tests included).
+// ingest strips it, and so do these tests, which keep to the stages this
+// package builds on rather than read articles as ingest does.
 var dateMarker = regexp.MustCompile(`^ date (\d{4}-\d{2}-\d{2}) `)
 
 // inferred are the publication dates timex.InferDCT gives the undated
