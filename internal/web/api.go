@@ -207,7 +207,7 @@ func (s *Server) apiEntity(r *http.Request) (any, error) {
 		out.Stories = append(out.Stories, dossier.FromSummary(sum))
 	}
 	for _, q := range en.quotes {
-		out.Quotes = append(out.Quotes, entityQuote{Story: q.Story, Quote: q.Quote})
+		out.Quotes = append(out.Quotes, entityQuote(q))
 	}
 	return out, nil
 }
@@ -254,11 +254,4 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		Articles int    `json:"articles"`
 		Stories  int    `json:"stories"`
 	}{"ok", articles, stories})
-}
-
-func optional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }
