@@ -25,7 +25,7 @@ a JSON array of story summaries.`,
 		Example: `  storyline stories
   storyline stories --limit 20 --format json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "text", "json")
 			if err != nil {
 				return err
@@ -34,7 +34,7 @@ a JSON array of story summaries.`,
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			ss, err := eng.Stories(cmd.Context(), store.StoryFilter{Limit: limit, Offset: offset})
 			if err != nil {
 				return err
@@ -102,7 +102,7 @@ whole archive streams out in bounded memory).`,
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "json", "markdown", "jsonl")
 			if err != nil {
 				return err
@@ -112,7 +112,7 @@ whole archive streams out in bounded memory).`,
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			ids := args
 			if all {
 				ss, err := eng.Stories(ctx, store.StoryFilter{})
@@ -156,7 +156,7 @@ first, each with its story and a snippet in which the matched words are marked
 		Example: `  storyline search Zelensky security guarantees
   storyline search '"Oval Office"' --format json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "text", "json")
 			if err != nil {
 				return err
@@ -165,7 +165,7 @@ first, each with its story and a snippet in which the matched words are marked
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			hits, err := eng.Search(cmd.Context(), strings.Join(args, " "), limit)
 			if err != nil {
 				return err

@@ -60,7 +60,7 @@ nor ingests again what it already did. One line per poll goes to stderr.`,
 	return cmd
 }
 
-func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list string) error {
+func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list string) (err error) {
 	data, err := os.ReadFile(list)
 	if err != nil {
 		return err
@@ -83,7 +83,7 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closeStore(db, &err)
 	w, err := watch.New(feeds, watch.Options{
 		Interval: f.interval, HostDelay: f.hostDelay, Timeout: f.timeout, MaxSize: f.maxSize,
 		AllowPrivate: f.allowPrivate, StatePath: f.state, Now: e.now,
