@@ -99,10 +99,12 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 	if f.once {
 		return w.Poll(ctx, sink)
 	}
-	if err := w.Run(ctx, sink); err != nil && ctx.Err() == nil {
+	// Run returns only with an error: ctx's when interrupted, which is a
+	// normal way to stop, or the one that stopped it.
+	if err := w.Run(ctx, sink); ctx.Err() == nil {
 		return err
 	}
-	return nil // interrupted: a normal way to stop
+	return nil
 }
 
 // reportLine is the stderr line of one poll.
