@@ -20,13 +20,13 @@ prints the counts, the stories whose stored analysis is missing or out of date
 		Example: `  storyline check
   storyline --db postgres://news@db/archive check`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			ctx := cmd.Context()
 			db, eng, err := e.openExisting(ctx, g)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			r, err := eng.Check(ctx)
 			if err != nil {
 				return err

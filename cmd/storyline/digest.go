@@ -30,7 +30,7 @@ printed, and the exit status is 1.`,
   storyline digest --format json examples/ukraine-talks > dossier.json
   curl -s https://example.org/feed.xml | storyline digest -`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "json", "markdown", "jsonl")
 			if err != nil {
 				return err
@@ -39,7 +39,7 @@ printed, and the exit status is 1.`,
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			t := tally{start: time.Now(), analysed: -1}
 			bs := engine.Batches{To: eng}
 			err = e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {

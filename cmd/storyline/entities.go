@@ -26,7 +26,7 @@ analyses nothing. A page ends with the cursor of the next one (--cursor).`,
 		Example: `  storyline entities --limit 20
   storyline entities --type person --format json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "text", "json")
 			if err != nil {
 				return err
@@ -40,7 +40,7 @@ analyses nothing. A page ends with the cursor of the next one (--cursor).`,
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			list, err := archive.New(eng.Store()).Entities(cmd.Context(), archive.EntityQuery{Type: typ, Limit: limit, Cursor: cursor})
 			if err != nil {
 				return err
@@ -88,7 +88,7 @@ a page at a time (--stories-cursor, --quotes-cursor).`,
 		Example: `  storyline entity e-3f2a9c0d1e4b5a6c
   storyline entity e-3f2a9c0d1e4b5a6c --format json --limit 200`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "text", "json")
 			if err != nil {
 				return err
@@ -97,7 +97,7 @@ a page at a time (--stories-cursor, --quotes-cursor).`,
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			page, err := archive.New(eng.Store()).Entity(cmd.Context(), args[0], archive.PageQuery{
 				StoriesLimit: limit, StoriesCursor: storiesCursor, QuotesLimit: limit, QuotesCursor: quotesCursor})
 			if err != nil {

@@ -33,12 +33,12 @@ ingested, duplicates, skipped, failed, stories analysed, rate.`,
   storyline --db news.db ingest feeds/*.xml archive.jsonl
   cat articles.jsonl | storyline ingest -`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			db, eng, err := e.openStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			t := tally{start: time.Now()}
 			bs := engine.Batches{To: eng}
 			err = e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {

@@ -26,7 +26,7 @@ a JSON array of story summaries.`,
 		Example: `  storyline stories
   storyline stories --limit 20 --format json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "text", "json")
 			if err != nil {
 				return err
@@ -35,7 +35,7 @@ a JSON array of story summaries.`,
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			ss, err := eng.Stories(cmd.Context(), store.StoryFilter{Limit: limit, Offset: offset})
 			if err != nil {
 				return err
@@ -103,7 +103,7 @@ whole archive streams out in bounded memory).`,
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "json", "markdown", "jsonl")
 			if err != nil {
 				return err
@@ -113,7 +113,7 @@ whole archive streams out in bounded memory).`,
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			ids := args
 			if all {
 				ss, err := eng.Stories(ctx, store.StoryFilter{})
@@ -158,7 +158,7 @@ the articles that spell it otherwise (Zelenskyy: Zelensky, Zelenskiy).`,
 		Example: `  storyline search Zelensky security guarantees
   storyline search '"Oval Office"' --format json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := e.outputFormat(format, "text", "json")
 			if err != nil {
 				return err
@@ -167,7 +167,7 @@ the articles that spell it otherwise (Zelenskyy: Zelensky, Zelenskiy).`,
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			hits, spellings, err := archive.New(eng.Store()).Search(cmd.Context(), strings.Join(args, " "), limit)
 			if err != nil {
 				return err

@@ -24,13 +24,13 @@ stories: run it again and it goes on where it stopped.`,
 		Example: `  storyline reindex
   storyline --db postgres://news@db/archive reindex`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			ctx := cmd.Context()
 			db, eng, err := e.openExisting(ctx, g)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer closeStore(db, &err)
 			start := time.Now()
 			n, err := e.derive(ctx, eng)
 			fmt.Fprintf(e.stderr, "stories analysed %d in %.1f s (analysis %s)\n", n, time.Since(start).Seconds(), engine.AnalysisVersion)

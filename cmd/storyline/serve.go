@@ -59,7 +59,7 @@ The server stops gracefully on SIGINT or SIGTERM.`,
 	return cmd
 }
 
-func (e *env) serve(cmd *cobra.Command, g *globalFlags, f serveFlags) error {
+func (e *env) serve(cmd *cobra.Command, g *globalFlags, f serveFlags) (err error) {
 	if f.demo && g.db != "" {
 		return errors.New("--demo serves an in-memory store; leave out --db")
 	}
@@ -68,7 +68,6 @@ func (e *env) serve(cmd *cobra.Command, g *globalFlags, f serveFlags) error {
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	var db store.Store
 	var eng *engine.Engine
-	var err error
 	if f.demo {
 		db, eng, err = openEngine(ctx, ":memory:", engine.Options{})
 	} else {
@@ -77,7 +76,7 @@ func (e *env) serve(cmd *cobra.Command, g *globalFlags, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closeStore(db, &err)
 	if f.demo {
 		if err := web.Demo(ctx, eng); err != nil {
 			return err

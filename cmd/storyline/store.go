@@ -63,6 +63,22 @@ func storeLocation(g *globalFlags) (string, error) {
 	return sqlite.DefaultPath()
 }
 
+// closeStore closes db, which a command opened, and adds Close's error to
+// *err, the command's own; it is deferred right after the store opens. A
+// store that fails to close may not have kept what the command wrote, so
+// the error fails the command and is printed, even when the command had
+// only failed inputs to report (errFailed, whose reasons are on stderr).
+func closeStore(db store.Store, err *error) {
+	cerr := db.Close()
+	if cerr == nil {
+		return
+	}
+	if errors.Is(*err, errFailed) {
+		*err = nil
+	}
+	*err = errors.Join(*err, cerr)
+}
+
 // openEngine opens the store at loc (a PostgreSQL URL, an SQLite path, or
 // ":memory:" for a throwaway SQLite store) and an engine over it with opts.
 func openEngine(ctx context.Context, loc string, opts engine.Options) (store.Store, *engine.Engine, error) {
@@ -78,8 +94,7 @@ func openEngine(ctx context.Context, loc string, opts engine.Options) (store.Sto
 	}
 	eng, err := engine.Open(ctx, db, opts)
 	if err != nil {
-		db.Close()
-		return nil, nil, fmt.Errorf("open store: %w", err)
+		return nil, nil, errors.Join(fmt.Errorf("open store: %w", err), db.Close())
 	}
 	return db, eng, nil
 }

@@ -60,7 +60,7 @@ nor ingests again what it already did. One line per poll goes to stderr.`,
 	return cmd
 }
 
-func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list string) error {
+func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list string) (err error) {
 	data, err := os.ReadFile(list)
 	if err != nil {
 		return err
@@ -83,7 +83,7 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closeStore(db, &err)
 	w, err := watch.New(feeds, watch.Options{
 		Interval: f.interval, HostDelay: f.hostDelay, Timeout: f.timeout, MaxSize: f.maxSize,
 		AllowPrivate: f.allowPrivate, StatePath: f.state, Now: e.now,
@@ -99,10 +99,12 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 	if f.once {
 		return w.Poll(ctx, sink)
 	}
-	if err := w.Run(ctx, sink); err != nil && ctx.Err() == nil {
+	// Run returns only with an error: ctx's when interrupted, which is a
+	// normal way to stop, or the one that stopped it.
+	if err := w.Run(ctx, sink); ctx.Err() == nil {
 		return err
 	}
-	return nil // interrupted: a normal way to stop
+	return nil
 }
 
 // reportLine is the stderr line of one poll.

@@ -46,9 +46,9 @@
 // figures more than four times apart are taken to count different things,
 // dates that depend on the publication date ("on Friday", "yesterday") may
 // agree but never diverge, and only quotations whose speaker the article
-// names count for speaker divergences. Bench runs the package over the ECB+ events of the
-// clustering benchmark (../shared/bench/clustering); testdata/handcheck.md
-// records a hand check of what it flags.
+// names count for speaker divergences. TestBenchECB runs the package over
+// the ECB+ events of the clustering benchmark (../shared/bench/clustering);
+// testdata/handcheck.md records a hand check of what it flags.
 //
 // Everything is deterministic: the result depends only on the Docs and
 // their order.

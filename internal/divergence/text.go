@@ -72,11 +72,6 @@ func (t *text) span(i, j int) string {
 	return t.slice(t.words[i].start, t.words[j-1].end)
 }
 
-// sentStart reports whether word i opens its sentence.
-func (t *text) sentStart(i int) bool {
-	return t.sents[t.words[i].sent][0] == i
-}
-
 // wordAt returns the index of the first word that ends after code point
 // off, or len(t.words).
 func (t *text) wordAt(off int) int {

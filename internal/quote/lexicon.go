@@ -45,9 +45,6 @@ func lookup(w string) entry {
 	return lexicon[string(lowerASCII(buf[:0], w))]
 }
 
-// wordClass returns the classes of w, looked up case-insensitively.
-func wordClass(w string) class { return lookup(w).cls }
-
 func hasUpperASCII(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= 'A' && w[i] <= 'Z' {

@@ -69,7 +69,7 @@ func BenchmarkNearDuplicates(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		NearDuplicates(texts, 0.5, Options{})
+		nearDuplicates(texts, 0.5, Options{})
 	}
 	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

@@ -9,7 +9,7 @@ type Options struct {
 	// J=0.05, 0.47 at 0.1, 0.93 at 0.2, 0.998 at 0.3 and 1-10^-8 at 0.5; the
 	// S-curve's midpoint, (1/64)^(1/2), is at J≈0.125. Measured against 42×3
 	// (midpoint 0.29) and 32×4 (0.42), 64×2 kept recall on heavily edited
-	// copies (0.93 against 0.42 and 0.13, see Robustness) with no false
+	// copies (0.93 against 0.42 and 0.13, see TestRobustness) with no false
 	// relation, for 0.8 candidates per article over 21k news articles.
 	Bands, Rows int
 	// MinWords is the least number of matching lower-case words a shared

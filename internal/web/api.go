@@ -209,10 +209,3 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		Stories  int    `json:"stories"`
 	}{"ok", articles, stories})
 }
-
-func optional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}

@@ -2,18 +2,43 @@ package reuse
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/article"
 )
 
-// Edit describes how Robustness changes an article into an edited copy.
-type Edit struct {
+// TestRobustness prints the robustness table on BBC articles (go test -run
+// Robustness -v). Only the unedited copies must all be found.
+func TestRobustness(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	arts := readArticles(t, bbcFile)
+	rows, err := robustness(context.Background(), arts, editLevels(), 400, 1, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n| edit | copies | recall | as duplicate | false pairs | false-positive rate | candidates/copy |\n|---|---|---|---|---|---|---|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %d | %.3f | %d | %d | %.2g | %.1f |\n", r.Edit.Name, r.Copies, r.Recall(),
+			r.Duplicates, r.FalsePairs, r.FalseRate(), float64(r.Candidates)/float64(r.Copies))
+	}
+	t.Log(b.String())
+	if rows[0].Recall() != 1 {
+		t.Errorf("unedited copies: recall %.3f, want 1", rows[0].Recall())
+	}
+}
+
+// editLevel describes how robustness changes an article into an edited copy.
+type editLevel struct {
 	// Name labels the level in reports.
 	Name string
 	// Reorder shuffles the paragraphs.
@@ -28,10 +53,10 @@ type Edit struct {
 	Respell bool
 }
 
-// EditLevels returns the edit levels that Robustness measures, mildest
+// editLevels returns the edit levels that robustness measures, mildest
 // first.
-func EditLevels() []Edit {
-	return []Edit{
+func editLevels() []editLevel {
+	return []editLevel{
 		{Name: "copy"},
 		{Name: "names respelled", Respell: true},
 		{Name: "reordered, 1% words", Reorder: true, Words: 0.01},
@@ -41,9 +66,9 @@ func EditLevels() []Edit {
 	}
 }
 
-// RobustnessRow is the outcome of Robustness for one edit level.
-type RobustnessRow struct {
-	Edit Edit
+// robustnessRow is the outcome of robustness for one edit level.
+type robustnessRow struct {
+	Edit editLevel
 	// Copies is the number of edited copies looked up; Recalled how many
 	// got a relation with their original, Duplicates how many of those as
 	// duplicate.
@@ -58,10 +83,10 @@ type RobustnessRow struct {
 }
 
 // Recall returns Recalled/Copies.
-func (r RobustnessRow) Recall() float64 { return ratio(r.Recalled, r.Copies) }
+func (r robustnessRow) Recall() float64 { return ratio(r.Recalled, r.Copies) }
 
 // FalseRate returns FalsePairs/Negatives.
-func (r RobustnessRow) FalseRate() float64 { return ratio(r.FalsePairs, r.Negatives) }
+func (r robustnessRow) FalseRate() float64 { return ratio(r.FalsePairs, r.Negatives) }
 
 func ratio(n, d int) float64 {
 	if d == 0 {
@@ -70,18 +95,18 @@ func ratio(n, d int) float64 {
 	return float64(n) / float64(d)
 }
 
-// Robustness indexes arts, then, for each edit level, makes an edited copy
+// robustness indexes arts, then, for each edit level, makes an edited copy
 // of sample articles drawn with the given seed, looks each copy up in the
 // index as the engine would (Candidates, then Compare with each), and counts
 // how often its original is found and how often other articles are
 // wrongly related to it. The same inputs give the same table. It stops
 // early with ctx's error when ctx is done.
-func Robustness(ctx context.Context, arts []article.Article, levels []Edit, sample int, seed uint64, opt Options) ([]RobustnessRow, error) {
+func robustness(ctx context.Context, arts []article.Article, levels []editLevel, sample int, seed uint64, opt Options) ([]robustnessRow, error) {
 	texts := make([]string, len(arts))
 	for i := range arts {
 		texts[i] = arts[i].Text
 	}
-	sk := Sketches(texts, 0)
+	sk := sketches(texts, 0)
 	x := NewIndex(opt)
 	for i := range sk {
 		x.Add(strconv.Itoa(i), &sk[i])
@@ -89,9 +114,9 @@ func Robustness(ctx context.Context, arts []article.Article, levels []Edit, samp
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	sources := rng.Perm(len(arts))[:min(sample, len(arts))]
 	truth := make(map[[2]int]bool) // memo: are two originals related?
-	var rows []RobustnessRow
+	var rows []robustnessRow
 	for _, e := range levels {
-		row := RobustnessRow{Edit: e}
+		row := robustnessRow{Edit: e}
 		for _, s := range sources {
 			if err := ctx.Err(); err != nil {
 				return rows, err
@@ -108,7 +133,7 @@ func Robustness(ctx context.Context, arts []article.Article, levels []Edit, samp
 // robustLookup looks cp, an edited copy of arts[src], up and counts the
 // outcome in row.
 func robustLookup(x *Index, arts []article.Article, cp *article.Article, src, donor int,
-	truth map[[2]int]bool, opt Options, row *RobustnessRow) {
+	truth map[[2]int]bool, opt Options, row *robustnessRow) {
 	row.Copies++
 	row.Negatives += len(arts) - 2
 	sk := NewSketch(cp.Text)
@@ -144,7 +169,7 @@ func related(arts []article.Article, i, j int, truth map[[2]int]bool, opt Option
 
 // edit returns an edited copy of text as e says, taking new sentences and
 // words from donor.
-func edit(text, donor string, e Edit, rng *rand.Rand) string {
+func edit(text, donor string, e editLevel, rng *rand.Rand) string {
 	paras := splitParagraphs(text)
 	extra := sentences(strings.Join(splitParagraphs(donor), " "))
 	vocab := strings.Fields(donor)

@@ -15,9 +15,9 @@ import (
 	"github.com/storyline-news/storyline/internal/article"
 )
 
-// Pair is two texts related by a measurement, by their positions in its
+// textPair is two texts related by a measurement, by their positions in its
 // input, A < B.
-type Pair struct {
+type textPair struct {
 	A, B int
 	// Jaccard is the similarity that related them: exact or estimated.
 	Jaccard float64
@@ -44,11 +44,11 @@ func plainShingles(text string, k int) []uint64 {
 	return slices.Compact(out)
 }
 
-// ExactPairs returns every pair of texts whose word k-gram shingle sets
+// exactPairs returns every pair of texts whose word k-gram shingle sets
 // (words as plainShingles reads them) have a Jaccard similarity of at least
 // min, ordered by A then B. It is the ground truth for near duplicates, and
 // costs time in the number of shingle-sharing pairs, not all pairs.
-func ExactPairs(texts []string, k int, min float64) []Pair {
+func exactPairs(texts []string, k int, min float64) []textPair {
 	sets := make([][]uint64, len(texts))
 	post := make(map[uint64][]int32)
 	for i, t := range texts {
@@ -65,20 +65,20 @@ func ExactPairs(texts []string, k int, min float64) []Pair {
 			}
 		}
 	}
-	var out []Pair
+	var out []textPair
 	for p, n := range common {
 		j := float64(n) / float64(len(sets[p[0]])+len(sets[p[1]])-n)
 		if j >= min {
-			out = append(out, Pair{A: int(p[0]), B: int(p[1]), Jaccard: j})
+			out = append(out, textPair{A: int(p[0]), B: int(p[1]), Jaccard: j})
 		}
 	}
-	slices.SortFunc(out, func(x, y Pair) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
+	slices.SortFunc(out, func(x, y textPair) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
 	return out
 }
 
-// Sketches returns the sketch of each text, computed by workers goroutines
+// sketches returns the sketch of each text, computed by workers goroutines
 // (GOMAXPROCS when workers ≤ 0).
-func Sketches(texts []string, workers int) []Sketch {
+func sketches(texts []string, workers int) []Sketch {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -87,33 +87,33 @@ func Sketches(texts []string, workers int) []Sketch {
 	return out
 }
 
-// NearDuplicates returns the pairs of texts whose sketches estimate a
+// nearDuplicates returns the pairs of texts whose sketches estimate a
 // Jaccard similarity of at least min, as an online detector finds them:
 // texts are sketched in parallel, then each is looked up in an Index and
 // added to it, in order. Pairs are ordered by B, then by decreasing Jaccard.
-func NearDuplicates(texts []string, min float64, opt Options) []Pair {
-	sk := Sketches(texts, 0)
+func nearDuplicates(texts []string, min float64, opt Options) []textPair {
+	sk := sketches(texts, 0)
 	x := NewIndex(opt)
-	var out []Pair
+	var out []textPair
 	for i := range sk {
 		for _, c := range x.Insert(strconv.Itoa(i), &sk[i]) {
 			if c.Jaccard >= min || c.Exact {
 				a, _ := strconv.Atoi(c.ID)
-				out = append(out, Pair{A: a, B: i, Jaccard: c.Jaccard})
+				out = append(out, textPair{A: a, B: i, Jaccard: c.Jaccard})
 			}
 		}
 	}
 	return out
 }
 
-// Labeled is an article with its gold cluster, for Recall.
-type Labeled struct {
+// labeled is an article with its gold cluster, for recall.
+type labeled struct {
 	Article article.Article
 	Cluster string
 }
 
-// RecallReport is the outcome of Recall.
-type RecallReport struct {
+// recallReport is the outcome of recall.
+type recallReport struct {
 	// Docs is the number of documents; GoldPairs the near-duplicate pairs
 	// among them (word 5-gram Jaccard ≥ 0.5 over title and text).
 	Docs, GoldPairs int
@@ -122,7 +122,7 @@ type RecallReport struct {
 	// Related is the number of gold pairs that got a relation; Missed lists
 	// the others.
 	Related int
-	Missed  []Pair
+	Missed  []textPair
 	// Kinds counts the relations found, by kind.
 	Kinds map[Kind]int
 	// CrossDuplicates counts duplicate or revision relations between
@@ -131,17 +131,17 @@ type RecallReport struct {
 	CrossDuplicates, CrossShared int
 }
 
-// Recall runs near-duplicate detection as the engine would (each article's
+// recall runs near-duplicate detection as the engine would (each article's
 // Text sketched, looked up in an Index, compared with every candidate, then
 // added) and scores it against the gold near-duplicate pairs of docs. It
 // stops early with ctx's error when ctx is done.
-func Recall(ctx context.Context, docs []Labeled, opt Options) (RecallReport, error) {
+func recall(ctx context.Context, docs []labeled, opt Options) (recallReport, error) {
 	texts := make([]string, len(docs))
 	for i, d := range docs {
 		texts[i] = strings.TrimSpace(d.Article.Title + "\n" + d.Article.Text)
 	}
-	gold := ExactPairs(texts, 5, 0.5)
-	rep := RecallReport{Docs: len(docs), GoldPairs: len(gold), Kinds: make(map[Kind]int)}
+	gold := exactPairs(texts, 5, 0.5)
+	rep := recallReport{Docs: len(docs), GoldPairs: len(gold), Kinds: make(map[Kind]int)}
 	related := make(map[[2]int]bool)
 	x := NewIndex(opt)
 	for i := range docs {
@@ -179,15 +179,15 @@ func Recall(ctx context.Context, docs []Labeled, opt Options) (RecallReport, err
 }
 
 // Recall returns Related/GoldPairs, or 1 when there are no gold pairs.
-func (r RecallReport) Recall() float64 {
+func (r recallReport) Recall() float64 {
 	if r.GoldPairs == 0 {
 		return 1
 	}
 	return float64(r.Related) / float64(r.GoldPairs)
 }
 
-// SpeedReport is the outcome of Speed.
-type SpeedReport struct {
+// speedReport is the outcome of speed.
+type speedReport struct {
 	Articles, Workers int
 	// Tokenize is the time of a plain tokenizing pass (article.CountWords
 	// over every text, on Workers goroutines), the baseline.
@@ -203,27 +203,27 @@ type SpeedReport struct {
 }
 
 // PerSecond returns the articles detected per second (sketch and index).
-func (r SpeedReport) PerSecond() float64 {
+func (r speedReport) PerSecond() float64 {
 	return float64(r.Articles) / (r.Sketch + r.Index).Seconds()
 }
 
 // Ratio returns the detection time over the plain tokenizing time.
-func (r SpeedReport) Ratio() float64 {
+func (r speedReport) Ratio() float64 {
 	return (r.Sketch + r.Index).Seconds() / r.Tokenize.Seconds()
 }
 
-// Speed times near-duplicate detection over texts (as NearDuplicates does
+// speed times near-duplicate detection over texts (as nearDuplicates does
 // it) against a plain tokenizing pass in the same run. Its figures depend
 // on the machine and its load.
-func Speed(texts []string, opt Options) SpeedReport {
-	r := SpeedReport{Articles: len(texts), Workers: runtime.GOMAXPROCS(0)}
+func speed(texts []string, opt Options) speedReport {
+	r := speedReport{Articles: len(texts), Workers: runtime.GOMAXPROCS(0)}
 	words := make([]int, len(texts))
 	t0 := time.Now()
 	parallel(len(texts), r.Workers, func(i int) { words[i] = article.CountWords(texts[i]) })
 	r.Tokenize = time.Since(t0)
 
 	t0 = time.Now()
-	sk := Sketches(texts, r.Workers)
+	sk := sketches(texts, r.Workers)
 	r.Sketch = time.Since(t0)
 
 	var before, after runtime.MemStats

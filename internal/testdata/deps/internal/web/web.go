@@ -1,0 +1,5 @@
+package web
+
+import "github.com/storyline-news/storyline/internal/engine"
+
+var _ *engine.Engine
