@@ -41,13 +41,25 @@ ingested, duplicates, skipped, failed, stories analysed, rate.`,
 			defer closeStore(db, &err)
 			t := tally{start: time.Now()}
 			bs := engine.Batches{To: eng}
+			var commitErr error // the first batch the store failed to commit
 			err = e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {
-				return bs.Add(cmd.Context(), batch)
+				if err := bs.Add(cmd.Context(), batch); err != nil {
+					commitErr = err
+					return err
+				}
+				return nil
 			})
-			err = errors.Join(err, bs.Wait())
+			// After a failed commit, the next batch's fails for the same
+			// reason (a full disk): the error is said once.
+			if werr := bs.Wait(); werr != nil && commitErr == nil {
+				commitErr = werr
+				err = errors.Join(err, werr)
+			}
 			eng.Release(cmd.Context())
 			if cmd.Context().Err() == nil {
-				// What was stored is analysed, even after an input error.
+				// What was stored is analysed, even after an input error
+				// or a failed commit (whose rollback may have freed the
+				// space the analysis needs).
 				var derr error
 				t.analysed, derr = e.derive(cmd.Context(), eng)
 				err = errors.Join(err, derr)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -35,12 +36,17 @@ ingested again, as a new version of the article.
 
 Requests are conditional (ETag, Last-Modified), spaced out per host
 (--host-delay), bounded in time (--timeout) and size (--max-size), and backed
-off exponentially after errors, honouring Retry-After. Only public internet
-addresses are contacted unless --allow-private is given.
+off exponentially after errors, honouring Retry-After up to 6 hours. Hosts
+are polled concurrently: one that hangs or asks for a pause delays the others
+by at most --timeout. An item whose page cannot be had is stored from the
+feed's summary. Only public internet addresses are contacted unless
+--allow-private is given.
 
 What was seen is kept in a state file (--state; default: next to the SQLite
 file, or next to FEEDS for PostgreSQL), so a restarted watch neither fetches
-nor ingests again what it already did. One line per poll goes to stderr.`,
+nor ingests again what it already did. One line per poll goes to stderr.
+With --once, the exit status is 1 when a feed failed, and the last line
+names the feeds that did.`,
 		Example: `  storyline watch feeds.txt
   storyline --db postgres://news@db/news watch --interval 5m subscriptions.opml
   storyline watch --once feeds.txt   # poll every feed once, then exit`,
@@ -84,10 +90,18 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 		return err
 	}
 	defer closeStore(db, &err)
+	var polled int
+	failed := make(map[string]bool)
 	w, err := watch.New(feeds, watch.Options{
 		Interval: f.interval, HostDelay: f.hostDelay, Timeout: f.timeout, MaxSize: f.maxSize,
 		AllowPrivate: f.allowPrivate, StatePath: f.state, Now: e.now,
-		Report: func(r watch.Report) { fmt.Fprintln(e.stderr, reportLine(r)) },
+		Report: func(r watch.Report) { // called by one goroutine at a time
+			fmt.Fprintln(e.stderr, reportLine(r))
+			polled++
+			if r.Err != nil {
+				failed[r.Feed] = true
+			}
+		},
 	})
 	if err != nil {
 		return err
@@ -97,7 +111,10 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 		return err
 	}
 	if f.once {
-		return w.Poll(ctx, sink)
+		if err := w.Poll(ctx, sink); err != nil {
+			return err
+		}
+		return failures(feeds, failed, polled)
 	}
 	// Run returns only with an error: ctx's when interrupted, which is a
 	// normal way to stop, or the one that stopped it.
@@ -105,6 +122,21 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 		return err
 	}
 	return nil
+}
+
+// failures returns an error naming the feeds that failed, in list order,
+// or nil if none did.
+func failures(feeds []string, failed map[string]bool, polled int) error {
+	var names []string
+	for _, f := range feeds {
+		if failed[f] {
+			names = append(names, f)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return fmt.Errorf("watch: %d of %d feeds polled failed: %s", len(names), polled, strings.Join(names, ", "))
 }
 
 // reportLine is the stderr line of one poll.
@@ -116,5 +148,13 @@ func reportLine(r watch.Report) string {
 	case r.NotModified:
 		return fmt.Sprintf("watch %s: not modified; next poll %s", r.Feed, next)
 	}
-	return fmt.Sprintf("watch %s: %d new, %d updated, %d seen; next poll %s", r.Feed, r.New, r.Updated, r.Seen, next)
+	var items strings.Builder
+	if r.Summaries+r.Deferred+r.Skipped > 0 {
+		fmt.Fprintf(&items, "; %d from their summary, %d deferred, %d skipped", r.Summaries, r.Deferred, r.Skipped)
+		for _, err := range r.Problems {
+			fmt.Fprintf(&items, "; %v", err)
+		}
+	}
+	return fmt.Sprintf("watch %s: %d new, %d updated, %d seen%s; next poll %s",
+		r.Feed, r.New, r.Updated, r.Seen, items.String(), next)
 }

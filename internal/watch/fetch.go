@@ -8,39 +8,13 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 )
-
-// ErrForbiddenAddress reports a connection refused because the address is
-// private, loopback, link-local, multicast or otherwise not a public
-// internet address (see Options.AllowPrivate).
-var ErrForbiddenAddress = errors.New("address not allowed")
-
-// StatusError reports an HTTP response other than 200 or 304.
-type StatusError struct {
-	URL    string
-	Status int
-	// RetryAfter is the delay the server asked for (Retry-After), 0 when
-	// it gave none.
-	RetryAfter time.Duration
-}
-
-func (e *StatusError) Error() string {
-	return fmt.Sprintf("GET %s: HTTP %d %s", e.URL, e.Status, http.StatusText(e.Status))
-}
-
-// transient reports whether a failed request may succeed later: network
-// errors, timeouts, 429 and 5xx; a 4xx other than 429 will not.
-func transient(err error) bool {
-	var se *StatusError
-	if errors.As(err, &se) {
-		return se.Status == http.StatusTooManyRequests || se.Status >= 500
-	}
-	return !errors.Is(err, ErrForbiddenAddress)
-}
 
 // nonPublic lists the ranges, beyond what netip.Addr's predicates cover,
 // that are not public internet addresses.
@@ -86,7 +60,8 @@ func dialControl(network, address string, _ syscall.RawConn) error {
 
 // newClient returns the HTTP client of a watcher: no proxy (a proxy would
 // dial for us, past the address check), at most 5 redirects, only to http
-// and https URLs.
+// and https URLs, every request bounded by opts.Timeout from dial to last
+// byte of body.
 func newClient(opts Options) *http.Client {
 	dialer := &net.Dialer{Timeout: opts.Timeout, KeepAlive: 30 * time.Second}
 	if !opts.AllowPrivate {
@@ -105,10 +80,10 @@ func newClient(opts Options) *http.Client {
 		Timeout:   opts.Timeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 5 {
-				return errors.New("more than 5 redirects")
+				return errRedirects
 			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("redirect to %s URL", req.URL.Scheme)
+				return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), ErrUnsupportedScheme)
 			}
 			return nil
 		},
@@ -123,14 +98,18 @@ type response struct {
 	etag, lastMo string
 }
 
-// get fetches u once its host allows, sending the validators for a
-// conditional GET, and reads at most opts.MaxSize bytes of body.
+// get fetches u, sending the validators for a conditional GET, and reads
+// at most opts.MaxSize bytes of body. It waits for u's host only to space
+// out requests (HostDelay): a host left alone after a Retry-After or a
+// timeout fails at once with a *HostError, and the request never waits
+// for it.
 func (w *Watcher) get(ctx context.Context, u, etag, lastModified string) (*response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil, err
+	if err != nil || req.URL.Scheme != "http" && req.URL.Scheme != "https" || req.URL.Host == "" {
+		return nil, fmt.Errorf("GET %s: %w", u, ErrUnsupportedScheme)
 	}
-	if err := w.hosts.wait(ctx, req.URL.Host, w.opts.HostDelay); err != nil {
+	host := strings.ToLower(req.URL.Host)
+	if err := w.hosts.wait(ctx, host, u, w.opts.HostDelay); err != nil {
 		return nil, err
 	}
 	req.Header.Set("User-Agent", w.opts.UserAgent)
@@ -142,7 +121,13 @@ func (w *Watcher) get(ctx context.Context, u, etag, lastModified string) (*respo
 	}
 	resp, err := w.client.Do(req)
 	if err != nil {
-		return nil, err
+		// A *url.Error names the URL last requested, a redirect perhaps;
+		// the error names u, the URL asked for.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, w.failed(ctx, host, fmt.Errorf("GET %s: %w", u, err))
 	}
 	defer resp.Body.Close()
 	r := &response{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"),
@@ -151,50 +136,84 @@ func (w *Watcher) get(ctx context.Context, u, etag, lastModified string) (*respo
 	case resp.StatusCode == http.StatusNotModified:
 		return r, nil
 	case resp.StatusCode != http.StatusOK:
-		se := &StatusError{URL: u, Status: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), w.opts.Now())}
-		w.hosts.delay(req.URL.Host, w.opts.Now().Add(se.RetryAfter))
+		now := w.opts.Now()
+		se := &StatusError{URL: u, Status: resp.StatusCode,
+			RetryAfter: retryAfter(resp.Header.Get("Retry-After"), now, w.opts.MaxBackoff)}
+		if se.RetryAfter > 0 {
+			w.hosts.rest(host, now.Add(se.RetryAfter), se)
+		}
 		return nil, se
 	case resp.ContentLength > w.opts.MaxSize:
-		return nil, fmt.Errorf("GET %s: %d bytes, over the limit of %d", u, resp.ContentLength, w.opts.MaxSize)
+		return nil, fmt.Errorf("GET %s: %d bytes, %w of %d", u, resp.ContentLength, errTooLarge, w.opts.MaxSize)
 	}
 	r.body, err = io.ReadAll(io.LimitReader(resp.Body, w.opts.MaxSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", u, err)
+		return nil, w.failed(ctx, host, fmt.Errorf("GET %s: %w", u, err))
 	}
 	if int64(len(r.body)) > w.opts.MaxSize {
-		return nil, fmt.Errorf("GET %s: over the limit of %d bytes", u, w.opts.MaxSize)
+		return nil, fmt.Errorf("GET %s: %w of %d bytes", u, errTooLarge, w.opts.MaxSize)
 	}
 	return r, nil
 }
 
-// retryAfter parses a Retry-After header: seconds or an HTTP date. It
-// returns 0 for none or a bad one.
-func retryAfter(v string, now time.Time) time.Duration {
+// failed returns err, the failure of a request to host, after leaving the
+// host alone for a while if it did not answer in time: the rest of the
+// poll does not wait for it again.
+func (w *Watcher) failed(ctx context.Context, host string, err error) error {
+	if timeout(err) && ctx.Err() == nil {
+		w.hosts.rest(host, w.opts.Now().Add(min(w.opts.Interval/4, w.opts.MaxBackoff)), err)
+	}
+	return err
+}
+
+// retryAfter parses a Retry-After header, seconds or an HTTP date, into a
+// delay of at most limit. It returns 0 for none or a bad one. Any number
+// of seconds, however long, and any date are clamped to limit without
+// overflow.
+func retryAfter(v string, now time.Time, limit time.Duration) time.Duration {
+	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
+	s, err := strconv.ParseUint(v, 10, 64)
+	switch {
+	case err == nil && s > uint64(limit/time.Second):
+		return limit
+	case err == nil:
+		return min(time.Duration(s)*time.Second, limit)
+	case errors.Is(err, strconv.ErrRange):
+		return limit // digits only, past 2⁶⁴
 	}
 	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
+		return min(t.Sub(now), limit) // Sub saturates
 	}
 	return 0
 }
 
-// hosts spaces out requests to each host.
+// hosts spaces out requests to each host, and keeps hosts that asked for a
+// pause (Retry-After) or did not answer from being asked again too soon.
+// It is safe for concurrent use.
 type hosts struct {
 	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 	mu    sync.Mutex
 	next  map[string]time.Time // earliest time of the next request
-	sleep func(ctx context.Context, d time.Duration) error
+	rests map[string]*HostError
 }
 
-// wait waits until host may be asked again and books the next slot,
-// delay later.
-func (h *hosts) wait(ctx context.Context, host string, delay time.Duration) error {
+func newHosts(now func() time.Time) *hosts {
+	return &hosts{now: now, sleep: sleep, next: make(map[string]time.Time), rests: make(map[string]*HostError)}
+}
+
+// wait waits until host may be asked again and books the next slot, delay
+// later. If host is left alone, it returns a *HostError for u at once.
+func (h *hosts) wait(ctx context.Context, host, u string, delay time.Duration) error {
 	h.mu.Lock()
 	now := h.now()
+	if r := h.rests[host]; r != nil && r.Until.After(now) {
+		h.mu.Unlock()
+		return &HostError{URL: u, Host: host, Until: r.Until, Err: r.Err}
+	}
 	at := now
 	if n := h.next[host]; n.After(now) {
 		at = n
@@ -204,12 +223,12 @@ func (h *hosts) wait(ctx context.Context, host string, delay time.Duration) erro
 	return h.sleep(ctx, at.Sub(now))
 }
 
-// delay keeps host waiting until at least t (a Retry-After).
-func (h *hosts) delay(host string, t time.Time) {
+// rest leaves host alone until t, because of err.
+func (h *hosts) rest(host string, t time.Time, err error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if t.After(h.next[host]) {
-		h.next[host] = t
+	if r := h.rests[host]; r == nil || t.After(r.Until) {
+		h.rests[host] = &HostError{Host: host, Until: t, Err: err}
 	}
 }
 

@@ -60,7 +60,7 @@ func TestRefusesPrivateAddresses(t *testing.T) {
 		if !errors.Is(err, ErrForbiddenAddress) {
 			t.Errorf("GET %s: error %v, want ErrForbiddenAddress", u, err)
 		}
-		if transient(err) {
+		if !permanent(err) {
 			t.Errorf("GET %s: a refused address is taken as transient", u)
 		}
 	}
@@ -71,38 +71,60 @@ func TestRefusesPrivateAddresses(t *testing.T) {
 
 func TestRetryAfter(t *testing.T) {
 	now := time.Date(2025, 8, 18, 12, 0, 0, 0, time.UTC)
+	const limit = 6 * time.Hour
 	for _, tt := range []struct {
 		in   string
 		want time.Duration
 	}{
 		{"", 0},
 		{"120", 2 * time.Minute},
+		{" 120 ", 2 * time.Minute},
+		{"0", 0},
 		{"Mon, 18 Aug 2025 12:05:00 GMT", 5 * time.Minute},
 		{"Mon, 18 Aug 2025 11:00:00 GMT", 0}, // in the past
 		{"soon", 0},
 		{"-5", 0},
+		{"1.5", 0},
+		{"21600", limit},
+		{"21601", limit},
+		{"100000000", limit},                        // three years
+		{"99999999999", limit},                      // 3170 years: was 2273 after overflow
+		{"9223372036854775807", limit},              // math.MaxInt64 seconds
+		{"18446744073709551615", limit},             // math.MaxUint64
+		{"99999999999999999999999999999999", limit}, // past uint64
+		{"Fri, 31 Dec 9999 23:59:59 GMT", limit},
+		{"Tue, 19 Aug 2025 12:00:00 GMT", limit}, // a day
 	} {
-		if got := retryAfter(tt.in, now); got != tt.want {
+		if got := retryAfter(tt.in, now, limit); got != tt.want {
 			t.Errorf("retryAfter(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
 
 // TestHostPoliteness checks that requests to one host are spaced by the
-// delay, and that a Retry-After pushes the next one back.
+// delay, and that a host left alone (Retry-After) fails at once, without
+// a wait, until its rest is over.
 func TestHostPoliteness(t *testing.T) {
 	now := time.Date(2025, 8, 18, 12, 0, 0, 0, time.UTC)
 	var slept []time.Duration
-	h := &hosts{now: func() time.Time { return now }, next: map[string]time.Time{},
-		sleep: func(_ context.Context, d time.Duration) error { slept = append(slept, d); return nil }}
+	h := newHosts(func() time.Time { return now })
+	h.sleep = func(_ context.Context, d time.Duration) error { slept = append(slept, d); return nil }
 	ctx := context.Background()
-	h.wait(ctx, "a.example", 2*time.Second)
-	h.wait(ctx, "a.example", 2*time.Second)
-	h.wait(ctx, "b.example", 2*time.Second)
-	h.wait(ctx, "a.example", 2*time.Second)
-	h.delay("b.example", now.Add(time.Minute))
-	h.wait(ctx, "b.example", 2*time.Second)
-	want := []time.Duration{0, 2 * time.Second, 0, 4 * time.Second, time.Minute}
+	h.wait(ctx, "a.example", "u", 2*time.Second)
+	h.wait(ctx, "a.example", "u", 2*time.Second)
+	h.wait(ctx, "b.example", "u", 2*time.Second)
+	h.wait(ctx, "a.example", "u", 2*time.Second)
+	h.rest("b.example", now.Add(time.Minute), errors.New("HTTP 503"))
+	var he *HostError
+	if err := h.wait(ctx, "b.example", "http://b.example/x", 2*time.Second); !errors.As(err, &he) ||
+		!he.Until.Equal(now.Add(time.Minute)) || he.URL != "http://b.example/x" || permanent(err) {
+		t.Errorf("host left alone: wait = %v, want a transient *HostError until %v", err, now.Add(time.Minute))
+	}
+	now = now.Add(time.Minute)
+	if err := h.wait(ctx, "b.example", "u", 2*time.Second); err != nil {
+		t.Errorf("after its rest: wait = %v", err)
+	}
+	want := []time.Duration{0, 2 * time.Second, 0, 4 * time.Second, 0}
 	if len(slept) != len(want) {
 		t.Fatalf("slept %v, want %v", slept, want)
 	}

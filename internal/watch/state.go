@@ -28,6 +28,9 @@ type feedState struct {
 	// Seen is when each item key was last in the feed, so that keys of
 	// items long gone can be forgotten.
 	Seen map[string]time.Time `json:"seen,omitempty"`
+	// Tries counts, for each item key, the polls in a row in which the
+	// item's page failed for now (see maxTries).
+	Tries map[string]int `json:"tries,omitempty"`
 }
 
 // stateFile is the whole state, one entry per feed URL.
@@ -104,6 +107,9 @@ func (st *stateFile) feed(u string) *feedState {
 	}
 	if f.Seen == nil {
 		f.Seen = make(map[string]time.Time)
+	}
+	if f.Tries == nil {
+		f.Tries = make(map[string]int)
 	}
 	return f
 }

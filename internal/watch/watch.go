@@ -6,6 +6,12 @@
 // spaces out requests to one host, backs off exponentially after errors
 // (honouring Retry-After on 429 and 5xx), bounds every request in time and
 // size, and fetches an item's page when the feed carries only a summary.
+// Hosts are polled concurrently, each host's feeds one after the other, and
+// no request waits for a host that asked for a pause or stopped answering:
+// a hostile host delays the others by at most Options.Timeout. An item
+// whose page fails for good is stored from its summary; one whose page
+// fails for now is left for the next poll (and stored from its summary
+// after a few), without holding back the feed's other items.
 // An item seen before is skipped unless its content changed, in which case
 // it is ingested again: a new article, which the reuse stage relates to the
 // earlier one as a revision. What it has seen is kept in a state file, so a
@@ -19,9 +25,11 @@ package watch
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
@@ -36,10 +44,15 @@ type Options struct {
 	// (default 2s).
 	HostDelay time.Duration
 	// MaxBackoff bounds the wait after repeated failures (default 6h); the
-	// wait doubles from Interval/4 with each failure in a row.
+	// wait doubles from Interval/4 with each failure in a row. It bounds a
+	// Retry-After too.
 	MaxBackoff time.Duration
 	// Timeout bounds each request, connection to last byte (default 30s).
+	// A host that does not answer in time is not asked again for
+	// Interval/4.
 	Timeout time.Duration
+	// Parallel is the number of hosts polled at once (default 8).
+	Parallel int
 	// MaxSize is the largest response read, in bytes (default 10 MiB).
 	MaxSize int64
 	// SummaryWords: an item with fewer words is taken to be a summary,
@@ -54,7 +67,8 @@ type Options struct {
 	StatePath string
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
-	// Report, when set, is called after each poll of a feed.
+	// Report, when set, is called after each poll of a feed, by one
+	// goroutine at a time.
 	Report func(Report)
 }
 
@@ -70,6 +84,9 @@ func (o Options) withDefaults() Options {
 	def(&o.Timeout, 30*time.Second)
 	if o.MaxSize <= 0 {
 		o.MaxSize = ingest.DefaultMaxSize
+	}
+	if o.Parallel <= 0 {
+		o.Parallel = 8
 	}
 	if o.SummaryWords <= 0 {
 		o.SummaryWords = 150
@@ -91,7 +108,16 @@ type Report struct {
 	// New and Updated count the items ingested: never seen, or seen with
 	// other content. Seen counts the items skipped as already ingested.
 	New, Updated, Seen int
-	// Err is why the poll failed, if it did.
+	// Summaries counts the items ingested from the feed's summary because
+	// their page failed for good (New and Updated count them too);
+	// Deferred, the items left for the next poll because their page failed
+	// for now; Skipped, the items of the feed that could not be read (no
+	// text, say).
+	Summaries, Deferred, Skipped int
+	// Problems says why, for each of those items.
+	Problems []error
+	// Err is why the poll failed, if it did: the feed could not be
+	// fetched or read.
 	Err error
 	// Next is when the feed is due again.
 	Next time.Time
@@ -109,7 +135,11 @@ type Watcher struct {
 	client *http.Client
 	reader *ingest.Reader
 	hosts  *hosts
-	state  *stateFile
+	// mu guards state while a poll runs: the goroutine polling a feed
+	// reads the feed's state freely, but changes it, saves the state and
+	// calls Sink and Report only under mu.
+	mu    sync.Mutex
+	state *stateFile
 }
 
 // New returns a Watcher of the feeds at the given URLs, with the state
@@ -130,7 +160,7 @@ func New(feeds []string, opts Options) (*Watcher, error) {
 		opts:   opts,
 		client: newClient(opts),
 		reader: ingest.New(ingest.Options{MaxSize: opts.MaxSize, Now: opts.Now}),
-		hosts:  &hosts{now: opts.Now, next: make(map[string]time.Time), sleep: sleep},
+		hosts:  newHosts(opts.Now),
 		state:  st,
 	}, nil
 }
@@ -148,33 +178,62 @@ func (w *Watcher) Run(ctx context.Context, sink Sink) error {
 	}
 }
 
-// Poll polls every feed that is due, once, in list order. A feed that fails
-// is reported and backed off; Poll returns only ctx's error, sink's, or a
-// failure to save the state.
+// Poll polls every feed that is due, once: the hosts concurrently (at
+// most Options.Parallel at a time), each host's feeds in list order. A
+// feed that fails is reported and backed off; Poll returns only ctx's
+// error, sink's, or a failure to save the state, and stops at the first.
 func (w *Watcher) Poll(ctx context.Context, sink Sink) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	slots := make(chan struct{}, w.opts.Parallel)
+	var wg sync.WaitGroup
+	for _, feeds := range w.due() {
+		wg.Go(func() {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-slots }()
+			for _, f := range feeds {
+				if err := w.pollFeed(ctx, f, sink); err != nil {
+					cancel(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return context.Cause(ctx)
+}
+
+// due returns the feeds due now, grouped by host in list order.
+func (w *Watcher) due() [][]string {
+	now := w.opts.Now()
+	byHost := make(map[string]int)
+	var queues [][]string
 	for _, f := range w.feeds {
-		fs := w.state.feed(f)
-		if fs.Next.After(w.opts.Now()) {
+		if w.state.feed(f).Next.After(now) {
 			continue
 		}
-		rep, err := w.pollFeed(ctx, f, fs, sink)
-		if err != nil {
-			return err
+		host := f
+		if u, err := url.Parse(f); err == nil {
+			host = strings.ToLower(u.Host)
 		}
-		w.schedule(fs, &rep)
-		if w.opts.Report != nil {
-			w.opts.Report(rep)
+		i, ok := byHost[host]
+		if !ok {
+			i = len(queues)
+			byHost[host] = i
+			queues = append(queues, nil)
 		}
-		if err := w.state.save(w.opts.StatePath); err != nil {
-			return err
-		}
+		queues[i] = append(queues[i], f)
 	}
-	return ctx.Err()
+	return queues
 }
 
 // schedule sets when the feed is due again: after Interval, or after a
-// back-off that doubles with each failure in a row, and never before a
-// Retry-After.
+// back-off that doubles with each failure in a row, and not before a
+// Retry-After; never later than MaxBackoff.
 func (w *Watcher) schedule(fs *feedState, rep *Report) {
 	now := w.opts.Now()
 	if rep.Err == nil {
@@ -188,12 +247,10 @@ func (w *Watcher) schedule(fs *feedState, rep *Report) {
 	for i := 1; i < fs.Failures && wait < w.opts.MaxBackoff; i++ {
 		wait *= 2
 	}
-	wait = min(wait, w.opts.MaxBackoff)
-	var se *StatusError
-	if errors.As(rep.Err, &se) && se.RetryAfter > wait {
-		wait = se.RetryAfter
+	if at := retryAt(rep.Err, now); at.Sub(now) > wait {
+		wait = at.Sub(now)
 	}
-	fs.Next = now.Add(wait)
+	fs.Next = now.Add(min(wait, w.opts.MaxBackoff))
 	rep.Next = fs.Next
 }
 

@@ -84,8 +84,12 @@ func rss(base string, items []item) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Test Wire</title><language>en</language>`)
 	for _, it := range items {
-		fmt.Fprintf(&b, "<item><title>%s</title><link>%s%s</link><pubDate>Mon, 18 Aug 2025 09:30:00 GMT</pubDate><description>%s</description>",
-			it.title, base, it.link, it.description)
+		link := base + it.link
+		if strings.Contains(it.link, ":") {
+			link = it.link // absolute
+		}
+		fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><pubDate>Mon, 18 Aug 2025 09:30:00 GMT</pubDate><description>%s</description>",
+			it.title, link, it.description)
 		if it.content != "" {
 			fmt.Fprintf(&b, "<content:encoded><![CDATA[%s]]></content:encoded>", it.content)
 		}

@@ -173,7 +173,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.log.Info("serving", "addr", "http://"+ln.Addr().String())
 	done := make(chan error, 1)
-	go func() { done <- hs.Serve(ln) }()
+	// The answers net/http writes itself (431 for a header over
+	// MaxHeaderBytes, 400) carry the security headers too.
+	go func() { done <- hs.Serve(secureListener{ln}) }()
 	select {
 	case err := <-done:
 		return fmt.Errorf("web: %w", err)
