@@ -185,6 +185,12 @@ type Story struct {
 	LastPublished  time.Time
 	// Articles is the number of articles assigned to the story.
 	Articles int
+	// Updated is when a commit last created or changed the story (its
+	// summary differs from the stored one), set by the store on commit:
+	// the writer's clock on SQLite, the database server's on PostgreSQL.
+	// It is zero for stories stored before the store kept it. Commit
+	// ignores the value given.
+	Updated time.Time
 }
 
 // Derived is what the analysis stages made of one story, as stored: the

@@ -145,9 +145,12 @@ func insertArticles(ctx context.Context, tx pgx.Tx, as []article.Article) (int, 
 }
 
 const upsertStory = `
-INSERT INTO stories (id, headline, first_published, last_published, articles)
-SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::integer[])
+INSERT INTO stories (id, headline, first_published, last_published, articles, updated)
+SELECT *, now() FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::integer[])
 ON CONFLICT (id) DO UPDATE SET
+	updated = CASE WHEN (stories.headline, stories.first_published, stories.last_published, stories.articles)
+		IS NOT DISTINCT FROM (excluded.headline, excluded.first_published, excluded.last_published, excluded.articles)
+		THEN stories.updated ELSE excluded.updated END,
 	headline = excluded.headline,
 	first_published = excluded.first_published,
 	last_published = excluded.last_published,

@@ -160,16 +160,16 @@ func (db *DB) Counts(ctx context.Context) (articles, stories int, err error) {
 	return articles, stories, nil
 }
 
-const storyColumns = `id, headline, first_published, last_published, articles`
+const storyColumns = `id, headline, first_published, last_published, articles, updated`
 
 // scanStory reads storyColumns from one row.
 func scanStory(row pgx.Row) (store.Story, error) {
 	var s store.Story
-	var first, last pgtype.Timestamptz
-	if err := row.Scan(&s.ID, &s.Headline, &first, &last, &s.Articles); err != nil {
+	var first, last, updated pgtype.Timestamptz
+	if err := row.Scan(&s.ID, &s.Headline, &first, &last, &s.Articles, &updated); err != nil {
 		return store.Story{}, err
 	}
-	s.FirstPublished, s.LastPublished = timeOf(first), timeOf(last)
+	s.FirstPublished, s.LastPublished, s.Updated = timeOf(first), timeOf(last), timeOf(updated)
 	return s, nil
 }
 

@@ -150,13 +150,16 @@ INSERT INTO articles_fts (rowid, title, text)
 SELECT seq, title, text FROM articles WHERE seq > ?`
 
 const upsertStory = `
-INSERT INTO stories (id, headline, first_published, last_published, articles)
-VALUES (?, ?, ?, ?, ?)
+INSERT INTO stories (id, headline, first_published, last_published, articles, updated)
+VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
 	headline = excluded.headline,
 	first_published = excluded.first_published,
 	last_published = excluded.last_published,
-	articles = excluded.articles`
+	articles = excluded.articles,
+	updated = CASE WHEN (stories.headline, stories.first_published, stories.last_published, stories.articles)
+		IS (excluded.headline, excluded.first_published, excluded.last_published, excluded.articles)
+		THEN stories.updated ELSE excluded.updated END`
 
 // upsertStories inserts or replaces the stories by ID.
 func upsertStories(ctx context.Context, tx *sql.Tx, ss []store.Story) error {
@@ -168,9 +171,10 @@ func upsertStories(ctx context.Context, tx *sql.Tx, ss []store.Story) error {
 		return err
 	}
 	defer stmt.Close()
+	now := timeValue(time.Now())
 	for _, s := range ss {
 		_, err := stmt.ExecContext(ctx, s.ID, s.Headline,
-			timeValue(s.FirstPublished), timeValue(s.LastPublished), s.Articles)
+			timeValue(s.FirstPublished), timeValue(s.LastPublished), s.Articles, now)
 		if err != nil {
 			return fmt.Errorf("story %s: %w", s.ID, err)
 		}

@@ -9,19 +9,20 @@ import (
 	"github.com/storyline-news/storyline/internal/store"
 )
 
-const storyColumns = `id, headline, first_published, last_published, articles`
+const storyColumns = `id, headline, first_published, last_published, articles, updated`
 
 // scanStory reads storyColumns from one row.
 func scanStory(row interface{ Scan(...any) error }) (store.Story, error) {
 	var s store.Story
-	var first, last sql.NullString
-	if err := row.Scan(&s.ID, &s.Headline, &first, &last, &s.Articles); err != nil {
+	var first, last, updated sql.NullString
+	if err := row.Scan(&s.ID, &s.Headline, &first, &last, &s.Articles, &updated); err != nil {
 		return store.Story{}, err
 	}
-	var err1, err2 error
+	var err1, err2, err3 error
 	s.FirstPublished, err1 = parseTime(first)
 	s.LastPublished, err2 = parseTime(last)
-	if err := errors.Join(err1, err2); err != nil {
+	s.Updated, err3 = parseTime(updated)
+	if err := errors.Join(err1, err2, err3); err != nil {
 		return store.Story{}, fmt.Errorf("story %s: %w", s.ID, err)
 	}
 	return s, nil

@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CanceledBatch", testCanceledBatch},
 		{"ConcurrentCommits", testConcurrentCommits},
 		{"Merges", testMerges},
+		{"Updated", testUpdated},
 		{"Derived", testDerived},
 		{"Entities", testEntities},
 	}
@@ -196,3 +197,7 @@ func storedStory(s store.Story) store.Story {
 	s.LastPublished = s.LastPublished.Truncate(time.Microsecond)
 	return s
 }
+
+// ignoreUpdated leaves out of a comparison of stories the time the store
+// sets on commit; testUpdated checks it.
+var ignoreUpdated = cmpopts.IgnoreFields(store.Story{}, "Updated")

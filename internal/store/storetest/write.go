@@ -42,8 +42,11 @@ func testCommitAndRead(t *testing.T, s store.Store) {
 		if err != nil {
 			t.Fatalf("Story(%s): %v", want.ID, err)
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, got, ignoreUpdated); diff != "" {
 			t.Errorf("Story(%s) (-want +got):\n%s", want.ID, diff)
+		}
+		if got.Updated.IsZero() {
+			t.Errorf("Story(%s).Updated is zero after a commit", want.ID)
 		}
 	}
 	checkCounts(t, s, len(as), len(b.Stories))
@@ -273,5 +276,45 @@ func checkConcurrentResult(t *testing.T, s store.Store, claims map[string]map[st
 		if !claims[e.Article.ID][e.StoryID] {
 			t.Errorf("article %s is in story %q, which never claimed it", e.Article.ID, e.StoryID)
 		}
+	}
+}
+
+// testUpdated checks the time a commit gives the stories it creates or
+// changes, and only those.
+func testUpdated(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	as := Articles(3)
+	b := Batch("s-a", as[0:1])
+	b.Articles = append(b.Articles, as[1])
+	x := Batch("s-b", as[1:2])
+	b.Assignments = append(b.Assignments, x.Assignments...)
+	b.Stories = append(b.Stories, x.Stories...)
+	start := time.Now().Add(-time.Second) // clocks of client and server may differ a little
+	commit(t, s, b)
+	read := func(id string) time.Time {
+		t.Helper()
+		st, err := s.Story(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Updated
+	}
+	a1, b1 := read("s-a"), read("s-b")
+	if a1.Before(start) || a1.After(time.Now().Add(time.Second)) {
+		t.Errorf("Updated of a new story = %v, want about now", a1)
+	}
+	time.Sleep(5 * time.Millisecond)
+	commit(t, s, b) // the same summaries again: nothing changed
+	if got := read("s-a"); !got.Equal(a1) {
+		t.Errorf("a commit that changed nothing moved Updated from %v to %v", a1, got)
+	}
+	g := Batch("s-a", as[2:3])
+	g.Stories[0].Articles = 2
+	commit(t, s, g)
+	if got := read("s-a"); !got.After(a1) {
+		t.Errorf("a story that grew keeps Updated %v (was %v)", got, a1)
+	}
+	if got := read("s-b"); !got.Equal(b1) {
+		t.Errorf("a story the commit did not touch moved from %v to %v", b1, got)
 	}
 }
