@@ -11,21 +11,20 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"github.com/storyline-news/storyline/internal/article"
 )
 
 // parseHTML reads a web page: the main text, title, author and site name by
-// go-trafilatura, the publication date by go-htmldate.
-func (r *Reader) parseHTML(ref string, data []byte) (*article.Article, error) {
+// go-trafilatura, the publication date by go-htmldate. hint is the charset
+// of the HTTP Content-Type, "" when unknown (see charset.go).
+func (r *Reader) parseHTML(ref string, data []byte, hint string) (*article.Article, error) {
 	data, _, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
-	if data, err = htmlUTF8(data); err != nil {
-		return nil, err
-	}
+	data = dropControls(data)
+	data, _ = toUTF8(data, hint, htmlDeclared(data))
 	a, err := r.extractHTML(data)
 	if err != nil {
 		return nil, err
@@ -33,26 +32,6 @@ func (r *Reader) parseHTML(ref string, data []byte) (*article.Article, error) {
 	a.SourceRef = ref
 	a.SetID()
 	return a, nil
-}
-
-// htmlUTF8 returns data as UTF-8: as is if it is valid UTF-8, converted if
-// the page declares another encoding in a <meta> element. A page that is
-// neither fails with ErrNotUTF8.
-func htmlUTF8(data []byte) ([]byte, error) {
-	bad := checkUTF8(data)
-	if bad == nil {
-		return data, nil
-	}
-	head := bytes.ToLower(data[:min(len(data), 1024)])
-	enc, name, _ := charset.DetermineEncoding(data, "")
-	if !bytes.Contains(head, []byte("charset")) || name == "utf-8" || enc == nil {
-		return nil, bad
-	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w (declared %s: %v)", ErrNotUTF8, name, err)
-	}
-	return out, nil
 }
 
 // extractHTML returns the article in an HTML page, without SourceRef and

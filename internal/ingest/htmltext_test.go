@@ -76,7 +76,7 @@ func TestNodeTextByTagName(t *testing.T) {
 func TestParseHTMLInForm(t *testing.T) {
 	in := strings.NewReplacer("<body>", `<body><form method="post" action="./page.aspx"><input type="hidden" name="__VIEWSTATE" value="x">`,
 		"</body>", "</form></body>").Replace(page("<title>Talks in Washington</title>", prose...))
-	a, err := New(Options{Now: fixedNow}).parseHTML("x.html", []byte(in))
+	a, err := New(Options{Now: fixedNow}).parseHTML("x.html", []byte(in), "")
 	if err != nil {
 		t.Fatalf("parseHTML: %v", err)
 	}

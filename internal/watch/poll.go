@@ -24,7 +24,7 @@ func (w *Watcher) pollFeed(ctx context.Context, u string, fs *feedState, sink Si
 	}
 	var items []article.Article
 	if err == nil {
-		items, err = w.items(ctx, u, resp.body)
+		items, err = w.items(ctx, u, resp.contentType, resp.body)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -93,10 +93,10 @@ func (w *Watcher) changed(ctx context.Context, fs *feedState, items []article.Ar
 
 // items returns the articles of a feed document; items that fail on their
 // own (no text, say) are left out.
-func (w *Watcher) items(ctx context.Context, u string, body []byte) ([]article.Article, error) {
+func (w *Watcher) items(ctx context.Context, u, contentType string, body []byte) ([]article.Article, error) {
 	var arts []article.Article
 	var first error
-	err := w.reader.ReadFeed(ctx, u, body, func(res ingest.Result) error {
+	err := w.reader.ReadFeed(ctx, u, contentType, body, func(res ingest.Result) error {
 		switch {
 		case res.Article != nil:
 			arts = append(arts, *res.Article)
