@@ -89,13 +89,16 @@ func dropHeadline(text, title string) string {
 
 // htmlDate returns the page's original publication date, preferring
 // explicit metadata (meta elements, JSON-LD) over a date in the URL, as UTC
-// midnight; the zero Time if none is found. It runs go-htmldate in its fast
+// midnight; the zero Time if none is found. The date is the day on the
+// outlet's clock: a time given in UTC is moved to the page's own offset
+// when the page gives it (see localDay). It runs go-htmldate in its fast
 // mode, bounded by the injected clock so that a page reads the same on any
 // day after it was published.
 func (r *Reader) htmlDate(doc *html.Node) time.Time {
 	now := r.now().UTC()
 	res, err := htmldate.FromDocument(doc, htmldate.Options{
 		UseOriginalDate:     true,
+		ExtractTime:         true,
 		SkipExtensiveSearch: true,
 		DeferUrlExtractor:   true,
 		MinDate:             time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC),
@@ -106,7 +109,12 @@ func (r *Reader) htmlDate(doc *html.Node) time.Time {
 		return time.Time{}
 	}
 	d := res.DateTime
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	if _, off := d.Zone(); res.HasTime && res.HasTimezone && off == 0 {
+		if day, ok := localDay(doc, d); ok {
+			return day
+		}
+	}
+	return midnight(d)
 }
 
 // htmlLang returns the lang attribute of the page's <html> element.
