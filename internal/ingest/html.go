@@ -64,13 +64,14 @@ func (r *Reader) extractHTML(page []byte) (a *article.Article, err error) {
 		return nil, fmt.Errorf("%w HTML: no extractable text", ErrMalformed)
 	}
 	md := res.Metadata
-	title := cleanLine(md.Title)
+	outlet := outletName(cleanLine(md.Sitename))
+	title := pageTitle(cleanLine(md.Title), outlet, md.URL)
 	text = dropHeadline(text, title)
 	return &article.Article{
 		URL:       strings.TrimSpace(md.URL),
 		Title:     title,
-		Outlet:    cleanLine(md.Sitename),
-		Author:    cleanLine(md.Author),
+		Outlet:    outlet,
+		Author:    pageAuthor(cleanLine(md.Author)),
 		Published: published,
 		Language:  pickLanguage(htmlLang(doc), text),
 		Text:      text,
