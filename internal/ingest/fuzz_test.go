@@ -150,7 +150,8 @@ func FuzzText(f *testing.F) {
 
 func FuzzHTML(f *testing.F) {
 	addSeeds(f, "testdata", ".html", ".htm")
-	for _, s := range []string{"", "<p>x", "<html lang=xx><title>T</title><body><article><h1>T</h1><p>Body text here.</p>", "<meta charset=koi8-r><p>\xc1\xc2", "<script>x</script>"} {
+	for _, s := range []string{"", "<p>x", "<html lang=xx><title>T</title><body><article><h1>T</h1><p>Body text here.</p>", "<meta charset=koi8-r><p>\xc1\xc2", "<script>x</script>",
+		"<form><p>in a form</p></form>", "<p>stray \x00 NUL \xff byte</p>", `<meta property="article:published_time" content="2025-03-04T03:00:00Z"><time datetime="2025-03-03T22:00-0500">`} {
 		f.Add([]byte(s))
 	}
 	r := New(Options{Now: fixedNow})
@@ -170,6 +171,8 @@ func FuzzFeed(f *testing.F) {
 	addSeeds(f, "testdata", ".rss", ".atom", ".xml")
 	f.Add([]byte(rss(rssItem)))
 	f.Add([]byte(rss(`<item><title>&lt;b&gt;T&amp;amp;</title><content:encoded xmlns:content="x">&lt;p&gt;Hi</content:encoded></item>`)))
+	f.Add([]byte(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x "&#233;">]><rss><channel><item><link>/a</link><pubDate>03 Apr 02 1500 GMT</pubDate></item></channel></rss>`))
+	f.Add([]byte("<rss><channel><item><description>Caf\xe9 &amp;lt;p&amp;gt;x\x00</description></item></channel></rss>"))
 	r := New(Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		err := r.readFeed(context.Background(), "f.rss", data, feedOptions{mustBeFeed: true}, func(res Result) error {

@@ -61,7 +61,7 @@ func (id *jsonID) UnmarshalJSON(data []byte) error {
 // blank lines are passed over a buffer at a time (see skipBlankLines).
 func (r *Reader) readJSONL(ctx context.Context, ref string, rd io.Reader, fn func(Result) error) error {
 	in := bufio.NewReaderSize(rd, 64<<10)
-	if head, _ := in.Peek(8192); isBinary(head) {
+	if head, _ := in.Peek(8192); isBinaryJSON(head) {
 		return fn(failure(ref, 0, ErrBinary))
 	}
 	var buf []byte

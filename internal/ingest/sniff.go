@@ -194,14 +194,21 @@ func decode(data []byte) (text []byte, utf16 bool, err error) {
 }
 
 // isBinary reports whether more than a tenth of data's first 8 KiB are
-// control characters other than white space, NUL included. Real text, even
-// with stray escape codes or NUL bytes, stays far below that; what it holds
-// of them the formats drop (cleanText, dropControls) or refuse (errNUL).
-func isBinary(data []byte) bool {
+// control characters other than white space, NUL and DEL included. Real
+// text, even with stray escape codes or NUL bytes, stays far below that;
+// what it holds of them the formats drop (cleanText, dropControls) or
+// refuse (errNUL).
+func isBinary(data []byte) bool { return controlShare(data, true) }
+
+// isBinaryJSON is isBinary for JSON Lines, where DEL is a character that
+// strings may hold unescaped.
+func isBinaryJSON(data []byte) bool { return controlShare(data, false) }
+
+func controlShare(data []byte, del bool) bool {
 	head := data[:min(len(data), 8192)]
 	n := 0
 	for _, c := range head {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7F {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7F && del {
 			n++
 		}
 	}
