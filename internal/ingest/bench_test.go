@@ -89,7 +89,7 @@ func BenchmarkParseHTML(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.parseHTML("news.html", data); err != nil {
+		if _, err := r.parseHTML("news.html", data, ""); err != nil {
 			b.Fatal(err)
 		}
 	}

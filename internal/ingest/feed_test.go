@@ -3,6 +3,8 @@ package ingest
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +53,13 @@ func TestReadFeed(t *testing.T) {
 					Text: "German chancellor Friedrich Merz said he could not imagine the next meeting taking place without a ceasefire.\n" +
 						"French president Emmanuel Macron backed the call, while Trump said a ceasefire was not necessary to reach a peace deal.",
 				})},
-				{Ref: "testdata/feed/content.rss#3", Err: &Error{Ref: "testdata/feed/content.rss#3", Err: ErrEmpty}},
+				{Ref: "testdata/feed/content.rss#3", Skipped: true, Reason: "feed item with a link but no text", Item: &article.Article{
+					SourceRef: "testdata/feed/content.rss#3",
+					URL:       "https://www.kyivdailyherald.example/world/2025/08/18/gallery",
+					Title:     "Photo gallery: the White House summit",
+					Outlet:    "Kyiv Daily Herald – World",
+					Published: date("2025-08-18T23:00:00Z"),
+				}},
 			},
 		},
 		{
@@ -138,7 +146,7 @@ func TestParseFeed(t *testing.T) {
 		{"no items", rss(""), nil, ErrEmpty},
 		{"unclosed", `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item><title>T`, nil, ErrMalformed},
 		{"not a feed", `<html><body>Not a feed</body></html>`, nil, ErrMalformed},
-		{"undeclared Latin-1", rss("<item><description>Caf\xe9</description></item>"), nil, ErrNotUTF8},
+		{"undeclared Latin-1", rss("<item><description>Caf\xe9</description></item>"), []string{"Café"}, nil},
 		{"binary", "<rss>\x00\x00\x00", nil, ErrBinary},
 		{"empty", "", nil, ErrEmpty},
 	}
@@ -147,7 +155,7 @@ func TestParseFeed(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var texts []string
 			var errs []error
-			err := r.readFeed(context.Background(), "f.rss", []byte(tt.in), true, func(res Result) error {
+			err := r.readFeed(context.Background(), "f.rss", []byte(tt.in), feedOptions{mustBeFeed: true}, func(res Result) error {
 				if res.Err != nil {
 					errs = append(errs, res.Err)
 				} else {
@@ -188,5 +196,80 @@ func TestFeedTimeKeepsTheFeedsClock(t *testing.T) {
 		if got := feedTime(tt.raw, tt.parsed); !got.Equal(tt.want) || got.Location() != time.UTC {
 			t.Errorf("feedTime(%q, %v) = %v, want %v", tt.raw, tt.parsed, got, tt.want)
 		}
+	}
+}
+
+// TestReadFeedItems covers issue 24's feed classes and issue 27's DTD.
+func TestReadFeedItems(t *testing.T) {
+	const desc = `<description>Leaders met in Washington on Monday.</description>`
+	tests := []struct {
+		name, ref, in string
+		want          []string // per item: URL | date | text, or the skip or error
+	}{
+		{"relative link, feed URL", "https://news.example/feeds/world.rss",
+			rss(`<item><link>/2025/08/18/talks</link>` + desc + `</item><item><link>talks-2</link>` + desc + `</item>`),
+			[]string{"https://news.example/2025/08/18/talks |  | Leaders met in Washington on Monday.", "https://news.example/feeds/talks-2 |  | Leaders met in Washington on Monday."}},
+		{"relative link, channel link", "f.rss",
+			strings.Replace(rss(`<item><link>/2025/08/18/talks</link>`+desc+`</item>`), "<title>Feed</title>", "<title>Feed</title><link>https://news.example/world/</link>", 1),
+			[]string{"https://news.example/2025/08/18/talks |  | Leaders met in Washington on Monday."}},
+		{"relative link, xml:base", "https://feeds.example/x.rss",
+			`<rss version="2.0"><channel xml:base="https://news.example/world/"><title>F</title><item><link>talks</link>` + desc + `</item></channel></rss>`,
+			[]string{"https://news.example/world/talks |  | Leaders met in Washington on Monday."}},
+		{"double-escaped HTML", "f.rss",
+			rss(`<item><title>A &amp;amp; B</title><description>&amp;lt;p&amp;gt;Leaders met.&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;They talked &amp;amp;amp; ate.&amp;lt;/p&amp;gt;</description></item>`),
+			[]string{" |  | Leaders met.\nThey talked & ate."}},
+		{"dates gofeed does not parse", "f.rss",
+			rss(`<item><pubDate>03 Apr 02 1500 GMT</pubDate>` + desc + `</item><item><pubDate>Wed, 03 Apr 02 15:00 EST</pubDate>` + desc + `</item>`),
+			[]string{" | 2002-04-03T15:00:00Z | Leaders met in Washington on Monday.", " |  | Leaders met in Washington on Monday."}},
+		{"link but no text", "f.rss",
+			rss(`<item><title>Gallery</title><link>https://news.example/gallery</link></item><item><title>Nothing</title></item>`),
+			[]string{"skipped: feed item with a link but no text: https://news.example/gallery", "f.rss#2: empty: item has no text"}},
+		{"internal DTD subset", "f.rss",
+			`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;"> <!ENTITY mdash "&#8212;">]>` + rss(`<item>` + desc + `</item>`)[len(`<?xml version="1.0"?>`):],
+			[]string{" |  | Leaders met in Washington on Monday."}},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			err := r.ReadFeed(context.Background(), tt.ref, "", []byte(tt.in), func(res Result) error {
+				switch {
+				case res.Skipped:
+					got = append(got, "skipped: "+res.Reason+": "+res.Item.URL)
+				case res.Err != nil:
+					got = append(got, res.Err.Error())
+				default:
+					a := res.Article
+					d := ""
+					if !a.Published.IsZero() {
+						d = a.Published.Format(time.RFC3339)
+					}
+					got = append(got, a.URL+" | "+d+" | "+a.Text)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestReadXMLWithDTD checks that an .xml feed with an internal DTD subset
+// in a folder is read, not skipped as XML that is no feed (issue 27).
+func TestReadXMLWithDTD(t *testing.T) {
+	dir := t.TempDir()
+	in := `<?xml version="1.0"?>` + "\n" + `<!DOCTYPE rss [` + "\n" + `<!ENTITY eacute "&#233;">` + "\n" + `]>` + "\n" +
+		`<rss version="2.0"><channel><title>F</title>` + rssItem + `</channel></rss>`
+	if err := os.WriteFile(filepath.Join(dir, "feed.xml"), []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := summarize(collect(t, New(Options{}), dir))
+	want := []summary{{Ref: filepath.Join(dir, "feed.xml#1"), Title: "Talks"}}
+	if diff := cmp.Diff(want, got, cmpErrors); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -21,7 +21,8 @@ var sentinels = []error{ErrEmpty, ErrBinary, ErrNotUTF8, ErrTooLarge, ErrUnsuppo
 
 // checkResult fails t unless res is well formed: exactly one of Article,
 // Err and Skipped; an article that passes checkArticle; an *Error naming
-// an input under ref with one of the sentinel reasons.
+// an input under ref with one of the sentinel reasons; a skipped item or
+// record that says why, and a skipped feed item with a link and no text.
 func checkResult(t *testing.T, ref string, res Result, cleaned bool) {
 	t.Helper()
 	switch {
@@ -37,6 +38,13 @@ func checkResult(t *testing.T, ref string, res Result, cleaned bool) {
 		}
 		if !isSentinel(res.Err) {
 			t.Errorf("error %q wraps no Err* reason", res.Err)
+		}
+	case res.Article == nil && res.Err == nil && res.Skipped:
+		if !strings.HasPrefix(res.Ref, ref) || res.Ref != ref && res.Reason == "" {
+			t.Errorf("skipped %+v: no reason, or not under %q", res, ref)
+		}
+		if res.Item != nil && (res.Item.URL == "" || res.Item.Text != "" || res.Item.SourceRef != res.Ref) {
+			t.Errorf("skipped item %+v: want a link, no text, SourceRef %q", res.Item, res.Ref)
 		}
 	default:
 		t.Errorf("result %+v: want exactly one of Article, Err, Skipped", res)
@@ -142,12 +150,13 @@ func FuzzText(f *testing.F) {
 
 func FuzzHTML(f *testing.F) {
 	addSeeds(f, "testdata", ".html", ".htm")
-	for _, s := range []string{"", "<p>x", "<html lang=xx><title>T</title><body><article><h1>T</h1><p>Body text here.</p>", "<meta charset=koi8-r><p>\xc1\xc2", "<script>x</script>"} {
+	for _, s := range []string{"", "<p>x", "<html lang=xx><title>T</title><body><article><h1>T</h1><p>Body text here.</p>", "<meta charset=koi8-r><p>\xc1\xc2", "<script>x</script>",
+		"<form><p>in a form</p></form>", "<p>stray \x00 NUL \xff byte</p>", `<meta property="article:published_time" content="2025-03-04T03:00:00Z"><time datetime="2025-03-03T22:00-0500">`} {
 		f.Add([]byte(s))
 	}
 	r := New(Options{Now: fixedNow})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := r.parseHTML("f.html", data)
+		a, err := r.parseHTML("f.html", data, "")
 		if err != nil {
 			if a != nil || !isSentinel(err) {
 				t.Fatalf("parseHTML = %v, %v", a, err)
@@ -162,9 +171,11 @@ func FuzzFeed(f *testing.F) {
 	addSeeds(f, "testdata", ".rss", ".atom", ".xml")
 	f.Add([]byte(rss(rssItem)))
 	f.Add([]byte(rss(`<item><title>&lt;b&gt;T&amp;amp;</title><content:encoded xmlns:content="x">&lt;p&gt;Hi</content:encoded></item>`)))
+	f.Add([]byte(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x "&#233;">]><rss><channel><item><link>/a</link><pubDate>03 Apr 02 1500 GMT</pubDate></item></channel></rss>`))
+	f.Add([]byte("<rss><channel><item><description>Caf\xe9 &amp;lt;p&amp;gt;x\x00</description></item></channel></rss>"))
 	r := New(Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		err := r.readFeed(context.Background(), "f.rss", data, true, func(res Result) error {
+		err := r.readFeed(context.Background(), "f.rss", data, feedOptions{mustBeFeed: true}, func(res Result) error {
 			checkResult(t, "f.rss", res, true)
 			return nil
 		})
@@ -220,7 +231,7 @@ func FuzzJSONLVerbatim(f *testing.F) {
 			t.Fatalf("%d results for one line", len(got))
 		}
 		_, dateErr := parseDate(published)
-		ok := utf8.ValidString(text) && strings.TrimSpace(text) != "" && dateErr == nil
+		ok := utf8.ValidString(text) && strings.TrimSpace(text) != "" && dateErr == nil && !strings.ContainsRune(text, 0)
 		if a := got[0].Article; ok && (a == nil || a.Text != text) {
 			t.Errorf("text %q came out as %+v", text, got[0])
 		}

@@ -11,21 +11,20 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"github.com/storyline-news/storyline/internal/article"
 )
 
 // parseHTML reads a web page: the main text, title, author and site name by
-// go-trafilatura, the publication date by go-htmldate.
-func (r *Reader) parseHTML(ref string, data []byte) (*article.Article, error) {
+// go-trafilatura, the publication date by go-htmldate. hint is the charset
+// of the HTTP Content-Type, "" when unknown (see charset.go).
+func (r *Reader) parseHTML(ref string, data []byte, hint string) (*article.Article, error) {
 	data, _, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
-	if data, err = htmlUTF8(data); err != nil {
-		return nil, err
-	}
+	data = dropControls(data)
+	data, _ = toUTF8(data, hint, htmlDeclared(data))
 	a, err := r.extractHTML(data)
 	if err != nil {
 		return nil, err
@@ -33,26 +32,6 @@ func (r *Reader) parseHTML(ref string, data []byte) (*article.Article, error) {
 	a.SourceRef = ref
 	a.SetID()
 	return a, nil
-}
-
-// htmlUTF8 returns data as UTF-8: as is if it is valid UTF-8, converted if
-// the page declares another encoding in a <meta> element. A page that is
-// neither fails with ErrNotUTF8.
-func htmlUTF8(data []byte) ([]byte, error) {
-	bad := checkUTF8(data)
-	if bad == nil {
-		return data, nil
-	}
-	head := bytes.ToLower(data[:min(len(data), 1024)])
-	enc, name, _ := charset.DetermineEncoding(data, "")
-	if !bytes.Contains(head, []byte("charset")) || name == "utf-8" || enc == nil {
-		return nil, bad
-	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w (declared %s: %v)", ErrNotUTF8, name, err)
-	}
-	return out, nil
 }
 
 // extractHTML returns the article in an HTML page, without SourceRef and
@@ -85,13 +64,14 @@ func (r *Reader) extractHTML(page []byte) (a *article.Article, err error) {
 		return nil, fmt.Errorf("%w HTML: no extractable text", ErrMalformed)
 	}
 	md := res.Metadata
-	title := cleanLine(md.Title)
+	outlet := outletName(cleanLine(md.Sitename))
+	title := pageTitle(cleanLine(md.Title), outlet, md.URL)
 	text = dropHeadline(text, title)
 	return &article.Article{
 		URL:       strings.TrimSpace(md.URL),
 		Title:     title,
-		Outlet:    cleanLine(md.Sitename),
-		Author:    cleanLine(md.Author),
+		Outlet:    outlet,
+		Author:    pageAuthor(cleanLine(md.Author)),
 		Published: published,
 		Language:  pickLanguage(htmlLang(doc), text),
 		Text:      text,
@@ -110,13 +90,16 @@ func dropHeadline(text, title string) string {
 
 // htmlDate returns the page's original publication date, preferring
 // explicit metadata (meta elements, JSON-LD) over a date in the URL, as UTC
-// midnight; the zero Time if none is found. It runs go-htmldate in its fast
+// midnight; the zero Time if none is found. The date is the day on the
+// outlet's clock: a time given in UTC is moved to the page's own offset
+// when the page gives it (see localDay). It runs go-htmldate in its fast
 // mode, bounded by the injected clock so that a page reads the same on any
 // day after it was published.
 func (r *Reader) htmlDate(doc *html.Node) time.Time {
 	now := r.now().UTC()
 	res, err := htmldate.FromDocument(doc, htmldate.Options{
 		UseOriginalDate:     true,
+		ExtractTime:         true,
 		SkipExtensiveSearch: true,
 		DeferUrlExtractor:   true,
 		MinDate:             time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC),
@@ -127,7 +110,12 @@ func (r *Reader) htmlDate(doc *html.Node) time.Time {
 		return time.Time{}
 	}
 	d := res.DateTime
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	if _, off := d.Zone(); res.HasTime && res.HasTimezone && off == 0 {
+		if day, ok := localDay(doc, d); ok {
+			return day
+		}
+	}
+	return midnight(d)
 }
 
 // htmlLang returns the lang attribute of the page's <html> element.

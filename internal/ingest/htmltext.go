@@ -9,13 +9,14 @@ import (
 )
 
 // skipped elements hold no article prose: code, styling, embedded media,
-// navigation, forms, and image captions and credits.
+// navigation, form controls, and image captions and credits. A <form> itself
+// is not skipped: whole sites wrap their layout, article included, in one.
 var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Head: true, atom.Title: true, atom.Iframe: true, atom.Object: true,
 	atom.Embed: true, atom.Svg: true, atom.Math: true, atom.Canvas: true,
 	atom.Video: true, atom.Audio: true, atom.Picture: true, atom.Figure: true,
-	atom.Figcaption: true, atom.Nav: true, atom.Form: true, atom.Button: true,
+	atom.Figcaption: true, atom.Nav: true, atom.Button: true,
 	atom.Select: true, atom.Textarea: true, atom.Input: true,
 }
 
@@ -28,6 +29,33 @@ var blocks = map[atom.Atom]bool{
 	atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
 	atom.Footer: true, atom.Aside: true, atom.Address: true, atom.Details: true,
 	atom.Summary: true, atom.Caption: true, atom.Body: true, atom.Html: true,
+	atom.Form: true, atom.Fieldset: true,
+}
+
+// extractorBlocks are elements go-trafilatura may create in the content it
+// extracts that have no HTML atom but break lines: "lb" is its line break.
+var extractorBlocks = map[string]bool{"lb": true}
+
+// tag returns the atom of an element's tag name. The extractor renames
+// elements (a <div> to "p") and creates others without setting DataAtom, so
+// Data, the name, decides and DataAtom is not read.
+func tag(n *html.Node) atom.Atom {
+	if a := atom.Lookup([]byte(n.Data)); a != 0 {
+		return a
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
+}
+
+// isBlock reports whether element n starts and ends a line of text.
+func isBlock(n *html.Node) bool {
+	return blocks[tag(n)] || extractorBlocks[strings.ToLower(n.Data)]
+}
+
+// isCell reports whether element n is a table cell, written apart from the
+// cell before it by a space.
+func isCell(n *html.Node) bool {
+	t := tag(n)
+	return t == atom.Td || t == atom.Th
 }
 
 // htmlToText returns the text of an HTML fragment, such as a feed item's
@@ -49,7 +77,7 @@ func nodeText(n *html.Node) string {
 	pre := 0
 	for c := n; c != nil; {
 		enter(&b, c, pre > 0)
-		if c.Type == html.ElementNode && c.DataAtom == atom.Pre {
+		if c.Type == html.ElementNode && tag(c) == atom.Pre {
 			pre++
 		}
 		if c.FirstChild != nil && !skip(c) {
@@ -70,7 +98,7 @@ func nodeText(n *html.Node) string {
 }
 
 func skip(n *html.Node) bool {
-	return n.Type == html.ElementNode && skipped[n.DataAtom]
+	return n.Type == html.ElementNode && skipped[tag(n)]
 }
 
 // enter writes what starts n: its text, or a line break for a block.
@@ -80,9 +108,9 @@ func enter(b *strings.Builder, n *html.Node, pre bool) {
 		b.WriteString(n.Data)
 	case n.Type == html.TextNode:
 		writeCollapsed(b, n.Data)
-	case n.Type == html.ElementNode && blocks[n.DataAtom]:
+	case n.Type == html.ElementNode && isBlock(n):
 		b.WriteByte('\n')
-	case n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th):
+	case n.Type == html.ElementNode && isCell(n):
 		b.WriteByte(' ')
 	}
 }
@@ -92,10 +120,10 @@ func leave(b *strings.Builder, n *html.Node, pre *int) {
 	if n.Type != html.ElementNode {
 		return
 	}
-	if n.DataAtom == atom.Pre && *pre > 0 {
+	if tag(n) == atom.Pre && *pre > 0 {
 		*pre--
 	}
-	if blocks[n.DataAtom] {
+	if isBlock(n) {
 		b.WriteByte('\n')
 	}
 }

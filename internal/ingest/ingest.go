@@ -91,8 +91,15 @@ type Result struct {
 	InputID string
 	// Err is why the input failed, an *Error.
 	Err error
-	// Skipped reports a file in a folder that is not of a type ingest reads.
+	// Skipped reports what holds no article and is no error: a file in a
+	// folder that is not of a type ingest reads, a feed item with a link
+	// but no text, a WARC record other than a 2xx HTML response.
 	Skipped bool
+	// Reason says why an item or record was skipped; "" for a file.
+	Reason string
+	// Item is, for a skipped feed item, the item without text: its link,
+	// title, date and outlet, for a caller that fetches the page.
+	Item *article.Article
 }
 
 // Read reads the articles in ref, a file, a folder or "-" for standard
@@ -247,9 +254,9 @@ func (r *Reader) readFile(ctx context.Context, path string, f format, info fs.Fi
 func (r *Reader) readData(ctx context.Context, ref string, f format, data []byte, fn func(Result) error) error {
 	switch f {
 	case formatFeed, formatXML:
-		return r.readFeed(ctx, ref, data, f == formatFeed, fn)
+		return r.readFeed(ctx, ref, data, feedOptions{mustBeFeed: f == formatFeed}, fn)
 	case formatHTML:
-		return emitArticle(ref, fn)(r.parseHTML(ref, data))
+		return emitArticle(ref, fn)(r.parseHTML(ref, data, ""))
 	}
 	return emitArticle(ref, fn)(parseText(ref, data))
 }

@@ -196,7 +196,7 @@ func TestReadStdin(t *testing.T) {
 		{"RSS", string(rss), []summary{
 			{Ref: "-#1", Title: "Trump promises Ukraine ‘good protection’ after White House talks"},
 			{Ref: "-#2", Title: "European leaders push for ceasefire before next summit"},
-			{Ref: "-#3", Err: &Error{Ref: "-#3", Err: ErrEmpty}},
+			{Ref: "-#3", Skipped: true},
 		}},
 		{"Atom", string(atom), []summary{{Ref: "-#1", Title: "Rutte: Article 5–style guarantees on the table"}, {Ref: "-#2", Title: "Hungary criticises strike on Druzhba pipeline"}}},
 		{"other XML", `<?xml version="1.0"?><urlset/>`, []summary{{Ref: "-", Err: &Error{Ref: "-", Err: ErrUnsupported}}}},

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -134,6 +135,13 @@ func TestReadJSONLLines(t *testing.T) {
 		{"empty input", 0, "", []string{"error in: empty: no JSON Lines records"}},
 		{"blank lines only", 0, "\n \n\t\n", []string{"error in: empty: no JSON Lines records"}},
 		{"binary", 0, "{\"text\":\"a\"}\n\x00\x00\x00", []string{"error in: binary content"}},
+		// Issue 27: a raw NUL and an escaped one are the same character.
+		{"NUL in text, raw and escaped", 0, strings.Repeat(`{"text":"0123456789 0123456789 0123456789 0123456789"}`+"\n", 2) + "{\"text\":\"a\x00b\"}\n" + `{"text":"a\u0000b"}` + "\n" + "{\"title\":\"T\x00\",\"text\":\"x\"}\n" + `{"title":"T\u0000","text":"y"}`,
+			[]string{"in#L1 0123456789 0123456789 0123456789 0123456789", "in#L2 0123456789 0123456789 0123456789 0123456789",
+				`error in:3: binary content: NUL character in "text"`, `error in:4: binary content: NUL character in "text"`, "in#L5 x", "in#L6 y"}},
+		{"NUL between values", 0, "{\"text\":\"a\"}\x00 ", []string{"error in:1: malformed JSON at column 13: invalid character '\\\\' after top-level value"}},
+		{"a million blank lines", 0, strings.Repeat("\n", 1<<20) + " \r\n\t" + `{"text":"x"}` + strings.Repeat("\r\n", 100000),
+			[]string{fmt.Sprintf("in#L%d x", 1<<20+2)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

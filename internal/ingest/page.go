@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/html/charset"
-
 	"github.com/storyline-news/storyline/internal/article"
 )
 
@@ -21,7 +19,8 @@ type Page struct {
 	// the page does not name a canonical one.
 	URL string
 	// ContentType is the HTTP Content-Type header, "" when unknown. Its
-	// charset parameter, when not UTF-8, decides how Body is decoded.
+	// charset parameter decides how a Body that is not UTF-8 is decoded,
+	// before the page's own declaration (see ContentTypeCharset).
 	ContentType string
 	// Body is the page's HTML.
 	Body []byte
@@ -50,11 +49,7 @@ func (r *Reader) ReadPage(p Page) (*article.Article, error) {
 	if int64(len(body)) > r.opts.MaxSize {
 		return nil, tooLarge(r.opts.MaxSize)
 	}
-	body, err := headerCharset(body, p.ContentType)
-	if err != nil {
-		return nil, err
-	}
-	a, err := r.parseHTML(p.Ref, body)
+	a, err := r.parseHTML(p.Ref, body, ContentTypeCharset(p.ContentType))
 	if err != nil {
 		return nil, err
 	}
@@ -69,32 +64,16 @@ func (r *Reader) ReadPage(p Page) (*article.Article, error) {
 	return a, nil
 }
 
-// headerCharset converts body to UTF-8 when the Content-Type header declares
-// another charset; otherwise the page's own <meta> decides (parseHTML).
-func headerCharset(body []byte, contentType string) ([]byte, error) {
-	_, params, err := mime.ParseMediaType(contentType)
-	name := strings.ToLower(strings.TrimSpace(params["charset"]))
-	if err != nil || name == "" || name == "utf-8" || name == "utf8" {
-		return body, nil
-	}
-	enc, _ := charset.Lookup(name)
-	if enc == nil {
-		return body, nil
-	}
-	out, err := enc.NewDecoder().Bytes(body)
-	if err != nil {
-		return nil, fmt.Errorf("%w (declared %s: %v)", ErrNotUTF8, name, err)
-	}
-	return out, nil
-}
-
 // ReadFeed reads an RSS or Atom document fetched by someone else, one
 // article per item, as Read reads a .rss file; ref names it (item N is
-// ref#N). Failures are reported to fn as Results and reading goes on;
-// ReadFeed returns fn's first error, or ctx's.
-func (r *Reader) ReadFeed(ctx context.Context, ref string, data []byte, fn func(Result) error) error {
+// ref#N) and, when it is an absolute URL, is what relative item links are
+// resolved against. contentType is the HTTP Content-Type header, "" when
+// unknown: its charset decides how a document that is not UTF-8 is
+// decoded, before its XML declaration. Failures are reported to fn as
+// Results and reading goes on; ReadFeed returns fn's first error, or ctx's.
+func (r *Reader) ReadFeed(ctx context.Context, ref, contentType string, data []byte, fn func(Result) error) error {
 	if int64(len(data)) > r.opts.MaxSize {
 		return fn(failure(ref, 0, tooLarge(r.opts.MaxSize)))
 	}
-	return r.readFeed(ctx, ref, data, true, fn)
+	return r.readFeed(ctx, ref, data, feedOptions{mustBeFeed: true, charset: ContentTypeCharset(contentType)}, fn)
 }

@@ -96,7 +96,7 @@ func sniffMarkup(b []byte) format {
 			if hasPrefixFold(bytes.TrimLeft(b[len("<!doctype"):], " \t\r\n"), "html") {
 				return formatHTML
 			}
-			b = skipPast(b, ">")
+			b = skipDoctype(b)
 		case bytes.HasPrefix(b, []byte("<")):
 			return rootFormat(elementName(b[1:]), xmlDecl)
 		case len(b) == 0 && xmlDecl:
@@ -142,6 +142,17 @@ func elementName(b []byte) string {
 	return string(b[:i])
 }
 
+// skipDoctype returns b after the doctype declaration it starts with,
+// internal subset included: the entity declarations of
+// <!DOCTYPE rss [<!ENTITY ...>]> hold '>' of their own.
+func skipDoctype(b []byte) []byte {
+	end := bytes.IndexByte(b, '>')
+	if open := bytes.IndexByte(b, '['); open >= 0 && (end < 0 || open < end) {
+		return skipPast(skipPast(b[open:], "]"), ">")
+	}
+	return skipPast(b, ">")
+}
+
 func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
 }
@@ -182,17 +193,22 @@ func decode(data []byte) (text []byte, utf16 bool, err error) {
 	return data, utf16, nil
 }
 
-// isBinary reports whether data holds a NUL byte, or whether more than a
-// tenth of its first 8 KiB are control characters other than white space.
-// Real text, even with stray escape codes, stays far below that.
-func isBinary(data []byte) bool {
-	if bytes.IndexByte(data, 0) >= 0 {
-		return true
-	}
+// isBinary reports whether more than a tenth of data's first 8 KiB are
+// control characters other than white space, NUL and DEL included. Real
+// text, even with stray escape codes or NUL bytes, stays far below that;
+// what it holds of them the formats drop (cleanText, dropControls) or
+// refuse (errNUL).
+func isBinary(data []byte) bool { return controlShare(data, true) }
+
+// isBinaryJSON is isBinary for JSON Lines, where DEL is a character that
+// strings may hold unescaped.
+func isBinaryJSON(data []byte) bool { return controlShare(data, false) }
+
+func controlShare(data []byte, del bool) bool {
 	head := data[:min(len(data), 8192)]
 	n := 0
 	for _, c := range head {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7F {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7F && del {
 			n++
 		}
 	}

@@ -38,8 +38,11 @@ func (w warcRecord) bytes() []byte {
 		fmt.Fprintf(&b, "WARC-Target-URI: %s\r\n", w.uri)
 	}
 	ct := "application/http; msgtype=" + w.typ
-	if w.typ == "warcinfo" {
+	switch {
+	case w.typ == "warcinfo":
 		ct = "application/warc-fields"
+	case strings.HasPrefix(w.uri, "dns:"):
+		ct = "text/dns"
 	}
 	fmt.Fprintf(&b, "Content-Type: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", ct, len(w.block), w.block)
 	return b.Bytes()
@@ -129,7 +132,20 @@ func TestReadWARC(t *testing.T) {
 		gz   bool
 	}{{"cc-news.warc.gz", true}, {"plain.warc", false}, {"UPPER.WARC.GZ", true}} {
 		t.Run(tt.name, func(t *testing.T) {
-			res := readWARCFile(t, tt.name, warcFile(t, tt.gz, ccNews()...), Options{})
+			all := readWARCFile(t, tt.name, warcFile(t, tt.gz, ccNews()...), Options{})
+			var res []Result
+			var skipped []string
+			for _, r := range all {
+				if r.Skipped {
+					skipped = append(skipped, r.Ref[strings.LastIndexByte(r.Ref, '#'):]+" "+r.Reason)
+				} else {
+					res = append(res, r)
+				}
+			}
+			wantSkipped := []string{"#1 warcinfo record", "#2 request record", `#5 HTTP Content-Type "image/jpeg", not HTML`, "#6 HTTP status 404", "#8 metadata record"}
+			if fmt.Sprint(skipped) != fmt.Sprint(wantSkipped) {
+				t.Errorf("skipped:\n got %q\nwant %q", skipped, wantSkipped)
+			}
 			if len(res) != 3 {
 				t.Fatalf("%d results, want 3 articles: %+v", len(res), res)
 			}
@@ -155,6 +171,45 @@ func TestReadWARC(t *testing.T) {
 			}
 			if !strings.Contains(res[2].Article.Text, "président a parlé au café") {
 				t.Errorf("Latin-1 page not decoded: %q", res[2].Article.Text)
+			}
+		})
+	}
+}
+
+// TestReadWARCShapes covers issue 24's WARC classes: a file gzipped as one
+// stream, and a crawler's DNS and other non-HTTP records.
+func TestReadWARCShapes(t *testing.T) {
+	recs := ccNews()
+	dns := warcRecord{typ: "response", uri: "dns:a.example", date: "2025-08-19T06:00:00Z", block: "20250819060000\na.example. 300 IN A 192.0.2.1\n"}
+	var oneStream bytes.Buffer
+	zw := gzip.NewWriter(&oneStream)
+	zw.Write(warcFile(t, false, recs...))
+	zw.Close()
+	tests := []struct {
+		name     string
+		data     []byte
+		articles int
+		skipped  int
+	}{
+		{"one-stream.warc.gz", oneStream.Bytes(), 3, 5},
+		{"member-per-record.warc.gz", warcFile(t, true, recs...), 3, 5},
+		{"dns.warc.gz", warcFile(t, true, recs[0], dns, recs[2]), 1, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			articles, skipped := 0, 0
+			for _, r := range readWARCFile(t, tt.name, tt.data, Options{}) {
+				switch {
+				case r.Err != nil:
+					t.Errorf("%s: %v", r.Ref, r.Err)
+				case r.Skipped:
+					skipped++
+				default:
+					articles++
+				}
+			}
+			if articles != tt.articles || skipped != tt.skipped {
+				t.Errorf("%d articles, %d skipped; want %d, %d", articles, skipped, tt.articles, tt.skipped)
 			}
 		})
 	}

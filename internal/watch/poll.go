@@ -2,7 +2,9 @@ package watch
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
@@ -55,7 +57,7 @@ func (w *Watcher) fetch(ctx context.Context, u string, fs *feedState) (*feedPoll
 	}
 	var items []article.Article
 	if err == nil {
-		items, err = w.items(ctx, u, resp.body, &p.rep)
+		items, err = w.items(ctx, u, resp.contentType, resp.body, &p.rep)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -85,12 +87,21 @@ func (w *Watcher) changed(ctx context.Context, fs *feedState, items []article.Ar
 			return ctx.Err()
 		case err != nil && permanent(err) || err != nil && fs.Tries[key]+1 >= maxTries:
 			a = it // the page will not come: the summary will do
-			p.rep.Summaries++
 			p.rep.Problems = append(p.rep.Problems, err)
+			if strings.TrimSpace(it.Text) != "" {
+				p.rep.Summaries++
+			}
 		case err != nil:
 			p.deferred = append(p.deferred, key) // the page may come back
 			p.rep.Deferred++
 			p.rep.Problems = append(p.rep.Problems, err)
+			continue
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			// A headline-only item whose page gave no text either.
+			p.rep.Skipped++
+			p.rep.Problems = append(p.rep.Problems, fmt.Errorf("%s: no text in the feed item or on its page", key))
+			p.done[key] = it.ID
 			continue
 		}
 		p.arts = append(p.arts, a)
@@ -135,15 +146,19 @@ func (w *Watcher) commit(ctx context.Context, fs *feedState, p *feedPoll, sink S
 	return w.state.save(w.opts.StatePath)
 }
 
-// items returns the articles of a feed document. Items that fail on their
-// own (no text, say) are left out, and counted and named in rep.
-func (w *Watcher) items(ctx context.Context, u string, body []byte, rep *Report) ([]article.Article, error) {
+// items returns the articles of a feed document, given with the
+// response's Content-Type (for its charset). An item with a link but no
+// text comes without text, for complete to read its page. Items that fail
+// on their own are left out, and counted and named in rep.
+func (w *Watcher) items(ctx context.Context, u, contentType string, body []byte, rep *Report) ([]article.Article, error) {
 	var arts []article.Article
 	var failed []error
-	err := w.reader.ReadFeed(ctx, u, body, func(res ingest.Result) error {
+	err := w.reader.ReadFeed(ctx, u, contentType, body, func(res ingest.Result) error {
 		switch {
 		case res.Article != nil:
 			arts = append(arts, *res.Article)
+		case res.Item != nil && res.Item.URL != "":
+			arts = append(arts, *res.Item) // headline only: its page has the text
 		case res.Err != nil:
 			failed = append(failed, res.Err)
 		}
