@@ -1,28 +1,32 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline/internal/archive"
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/engine"
 	"github.com/storyline-news/storyline/internal/store"
 )
 
 func (e *env) storiesCommand(g *globalFlags) *cobra.Command {
-	var format string
+	var format, since string
 	var limit, offset int
 	cmd := &cobra.Command{
 		Use:   "stories",
 		Short: "List the stored stories, newest first",
 		Long: `stories lists the stories in the store, most recently published first: ID,
 date span, number of articles and headline. --format json prints the same as
-a JSON array of story summaries.`,
+a JSON array of story summaries, each with the time the store last saw it
+change (--since keeps the stories changed after a time).`,
 		Example: `  storyline stories
   storyline stories --limit 20 --format json`,
 		Args: cobra.NoArgs,
@@ -36,7 +40,12 @@ a JSON array of story summaries.`,
 				return err
 			}
 			defer closeStore(db, &err)
-			ss, err := eng.Stories(cmd.Context(), store.StoryFilter{Limit: limit, Offset: offset})
+			var ss []store.Story
+			if since == "" {
+				ss, err = eng.Stories(cmd.Context(), store.StoryFilter{Limit: limit, Offset: offset})
+			} else {
+				ss, err = changedSince(cmd.Context(), eng, since, limit, offset)
+			}
 			if err != nil {
 				return err
 			}
@@ -53,7 +62,33 @@ a JSON array of story summaries.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	cmd.Flags().IntVar(&limit, "limit", 0, "list at most this many stories (0: all)")
 	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many stories first")
+	cmd.Flags().StringVar(&since, "since", "", "only stories changed after this time (RFC 3339, or YYYY-MM-DD for the start of a day, UTC)")
 	return cmd
+}
+
+// changedSince lists the stories changed after since, newest first, paged.
+func changedSince(ctx context.Context, eng *engine.Engine, since string, limit, offset int) ([]store.Story, error) {
+	t, err := time.Parse(time.RFC3339Nano, since)
+	if err != nil {
+		if t, err = time.Parse(time.DateOnly, since); err != nil {
+			return nil, fmt.Errorf("--since %q: want a time such as 2025-08-18T09:30:00Z or a date such as 2025-08-18", since)
+		}
+	}
+	all, err := eng.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		return nil, err
+	}
+	var out []store.Story
+	for _, s := range all {
+		if s.Updated.After(t) {
+			out = append(out, s)
+		}
+	}
+	out = out[min(offset, len(out)):]
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
 }
 
 func writeStoryTable(w io.Writer, ss []store.Story) error {

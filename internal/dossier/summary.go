@@ -1,6 +1,8 @@
 package dossier
 
 import (
+	"time"
+
 	"github.com/storyline-news/storyline/internal/store"
 )
 
@@ -12,17 +14,25 @@ type Summary struct {
 	FirstPublished *string `json:"first_published"`
 	LastPublished  *string `json:"last_published"`
 	Articles       int     `json:"articles"`
+	// Updated is when the store last saw the story change (RFC 3339,
+	// UTC, to the second); absent when the store does not know.
+	Updated *string `json:"updated,omitempty"`
 }
 
 // FromSummary converts a stored story summary to its wire form.
 func FromSummary(s store.Story) Summary {
-	return Summary{
+	out := Summary{
 		ID:             s.ID,
 		Headline:       s.Headline,
 		FirstPublished: date(s.FirstPublished),
 		LastPublished:  date(s.LastPublished),
 		Articles:       s.Articles,
 	}
+	if !s.Updated.IsZero() {
+		u := s.Updated.UTC().Format(time.RFC3339)
+		out.Updated = &u
+	}
+	return out
 }
 
 // Hit is one full-text search result.

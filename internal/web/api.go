@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,11 +42,17 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 // apiStoryList serves GET /api/stories (see apiStories). A list of
 // summaries is the same for every client until the store grows, so it is
 // encoded once per query and generation and served gzipped when asked.
+// Every answer says in X-Total-Count how many stories the query selects,
+// and, when more follow the page, links the next one (Link, rel="next",
+// with a cursor that stays put as stories are added).
 func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
 	q, err := parseStoryQuery(r, 0)
 	var full bool
 	if err == nil {
 		full, err = boolParam(r, "full")
+	}
+	if err == nil {
+		err = s.pageHeaders(w, r, q)
 	}
 	// A list by entity reads the archive, which the analysis of new
 	// articles updates after their commit: it is not kept.
@@ -53,7 +60,7 @@ func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
 		s.api(s.apiStories).ServeHTTP(w, r)
 		return
 	}
-	key := fmt.Sprintf("%s|%d|%d|%d|%d", q.Entity, q.From.Unix(), q.To.Unix(), q.Limit, q.Offset)
+	key := fmt.Sprintf("%s|%d|%d|%d|%d|%d|%s", q.Entity, q.From.Unix(), q.To.Unix(), q.Since.UnixNano(), q.Limit, q.Offset, q.Cursor)
 	raw, gz, err := s.cache.listBody(r.Context(), key, func() ([]byte, error) {
 		v, err := s.apiStories(r)
 		if err != nil {
@@ -66,6 +73,22 @@ func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeBody(w, r, "application/json; charset=utf-8", "no-store", raw, gz)
+}
+
+// pageHeaders sets the total and the next page's link of a story list.
+func (s *Server) pageHeaders(w http.ResponseWriter, r *http.Request, q storyQuery) error {
+	sums, more, total, err := s.selectCounted(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("X-Total-Count", strconv.Itoa(total))
+	if more && len(sums) > 0 {
+		v := r.URL.Query()
+		v.Del("offset")
+		v.Set("cursor", storyCursor(sums[len(sums)-1]))
+		w.Header().Set("Link", "<"+r.URL.Path+"?"+v.Encode()+`>; rel="next"`)
+	}
+	return nil
 }
 
 // apiStories serves GET /api/stories: story summaries, or with full=1 the

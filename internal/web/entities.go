@@ -1,10 +1,12 @@
 package web
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/storyline-news/storyline/internal/archive"
@@ -181,4 +183,41 @@ func pageHref(r *http.Request, name, value string) string {
 	}
 	v.Set(name, value)
 	return r.URL.Path + "?" + strings.ReplaceAll(v.Encode(), "+", "%20")
+}
+
+// apiExport serves GET /api/export: the stories a query selects, whole,
+// one JSON object per line, streamed from the stored analysis as they are
+// read. X-Total-Count says how many follow. An error after the first line
+// can only end the stream early: a reader compares the lines it got with
+// the count.
+func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
+	q, err := parseStoryQuery(r, 0)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sums, _, total, err := s.selectCounted(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ids := make([]string, len(sums))
+	for i, sum := range sums {
+		ids[i] = sum.ID
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/x-ndjson; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Total-Count", strconv.Itoa(min(total, len(ids))))
+	w.WriteHeader(http.StatusOK)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	err = s.eng.EachDossier(r.Context(), ids, func(d dossier.Story) error {
+		return dossier.WriteStoryLine(bw, d)
+	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		s.log.Warn("export ended early", "err", err)
+	}
 }

@@ -20,6 +20,9 @@ type operation struct {
 	body bool
 	// auth marks an operation that needs the bearer token.
 	auth bool
+	// lines marks an operation that answers JSON Lines, one response
+	// value per line.
+	lines bool
 	// response is a value of the type of the 200 response's body; alt,
 	// when not nil, of the other type it may have.
 	response, alt any
@@ -47,6 +50,8 @@ func opStories() *operation {
 			{name: "to", in: "query", typ: "string", desc: "only stories with an article on or before this date (YYYY-MM-DD)"},
 			{name: "limit", in: "query", typ: "integer", desc: "at most this many stories (default: all)"},
 			{name: "offset", in: "query", typ: "integer", desc: "skip this many stories first"},
+			{name: "since", in: "query", typ: "string", desc: "only stories changed after this time (RFC 3339, or YYYY-MM-DD for the start of a day, UTC)"},
+			{name: "cursor", in: "query", typ: "string", desc: "start after the last story of a previous page: the cursor of its Link rel=\"next\" header"},
 		},
 		response: []dossier.Summary{}, alt: dossier.Dossier{}, errors: []int{400, 503}}
 }
@@ -86,6 +91,20 @@ func opEntities() *operation {
 			{name: "cursor", in: "query", typ: "string", desc: "the next of the previous page"},
 		},
 		response: dossier.EntityList{}, errors: []int{400}}
+}
+
+func opExport() *operation {
+	return &operation{id: "exportStories", lines: true,
+		summary: "The stories a query selects, each whole as in the dossier, one per line (JSON Lines), newest first, streamed from the stored analysis",
+		params: []param{
+			{name: "entity", in: "query", typ: "string", desc: "only stories that name this entity ID"},
+			{name: "from", in: "query", typ: "string", desc: "only stories with an article on or after this date (YYYY-MM-DD)"},
+			{name: "to", in: "query", typ: "string", desc: "only stories with an article on or before this date (YYYY-MM-DD)"},
+			{name: "since", in: "query", typ: "string", desc: "only stories changed after this time (RFC 3339, or YYYY-MM-DD)"},
+			{name: "limit", in: "query", typ: "integer", desc: "at most this many stories (default: all)"},
+			{name: "cursor", in: "query", typ: "string", desc: "start after the story of a /api/stories cursor"},
+		},
+		response: dossier.Story{}, errors: []int{400}}
 }
 
 func opSearch() *operation {
@@ -138,7 +157,12 @@ func (op *operation) document(schemas map[string]any) map[string]any {
 	if op.alt != nil {
 		ok = map[string]any{"anyOf": []any{ok, schemaOf(reflect.TypeOf(op.alt), schemas)}}
 	}
-	responses := map[string]any{"200": map[string]any{"description": "OK", "content": jsonContent(ok)}}
+	content := jsonContent(ok)
+	if op.lines {
+		content = map[string]any{"application/x-ndjson": map[string]any{"schema": ok,
+			"description": "one JSON value of the schema per line"}}
+	}
+	responses := map[string]any{"200": map[string]any{"description": "OK", "content": content}}
 	errSchema := schemaOf(reflect.TypeOf(apiError{}), schemas)
 	for _, code := range append(op.errors, 500, 503) {
 		responses[strconv.Itoa(code)] = map[string]any{"description": http.StatusText(code), "content": jsonContent(errSchema)}

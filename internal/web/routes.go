@@ -17,13 +17,16 @@ type route struct {
 	handler http.Handler
 	// write marks a route that ingests; it gets the longer timeout.
 	write bool
+	// long marks a route that streams a long answer; it gets the longer
+	// timeout too.
+	long bool
 	// op describes an API route for the OpenAPI document; nil for pages
 	// and operational endpoints.
 	op *operation
 }
 
 func (rt route) timeout(o Options) time.Duration {
-	if rt.write {
+	if rt.write || rt.long {
 		return o.IngestTimeout
 	}
 	return o.RequestTimeout
@@ -48,6 +51,7 @@ func (s *Server) routeTable() []route {
 		{pattern: "GET /api/stories/{id}", handler: http.HandlerFunc(s.apiStory), op: opStory()},
 		{pattern: "GET /api/articles/{id}", handler: s.api(s.apiArticle), op: opArticle()},
 		{pattern: "POST /api/articles", handler: s.api(s.apiIngest), write: true, op: opIngest()},
+		{pattern: "GET /api/export", handler: http.HandlerFunc(s.apiExport), long: true, op: opExport()},
 		{pattern: "GET /api/entities", handler: s.api(s.apiEntities), op: opEntities()},
 		{pattern: "GET /api/entities/{id}", handler: s.api(s.apiEntity), op: opEntity()},
 		{pattern: "GET /api/search", handler: s.api(s.apiSearch), op: opSearch()},
