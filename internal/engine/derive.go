@@ -12,19 +12,20 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/store"
 	"github.com/storyline-news/storyline/internal/story"
 )
 
 // AnalysisVersion names the analysis whose results the store keeps: the
 // dossier schema and the version of what the stages make of the same
-// articles. Change the date (a second change on one day adds ".2") with
+// articles. Change the date (a second change on one day adds ".2", a third ".3") with
 // any change to a stage's output (the golden dossiers of cmd/storyline then
 // change too, and a test there says so) or to what is stored with it (the
 // archive's entity rows); stored stories of another version are stale,
 // read by analysing them again, until `storyline reindex` has stored them
 // anew.
-const AnalysisVersion = dossier.Schema + "+2026-12-07.2"
+const AnalysisVersion = dossier.Schema + "+2026-12-07.3"
 
 // derivePut is how many analysed stories are stored per transaction.
 const derivePut = 64
@@ -123,6 +124,9 @@ func (e *Engine) derive(ctx context.Context, ids []string) (int, error) {
 		}
 		d := store.Derived{StoryID: s.ID, Version: AnalysisVersion, Articles: len(s.Articles), Data: data}
 		d.Entities, d.Quotes = archiveRows(w, s)
+		if d.Annotations, err = annotations(s); err != nil {
+			return store.Derived{}, err
+		}
 		return d, nil
 	}
 	err := inOrder(ctx, ids, analyse, func(d store.Derived) error {
@@ -153,12 +157,22 @@ func (e *Engine) convert(s story.Story) dossier.Story {
 var gzips = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
 
 // encodeDerived encodes a story's wire form as stored: gzipped JSON.
-func encodeDerived(s dossier.Story) ([]byte, error) {
+func encodeDerived(s dossier.Story) ([]byte, error) { return encodeGzipJSON(s) }
+
+// decodeDerived is the inverse of encodeDerived.
+func decodeDerived(data []byte) (dossier.Story, error) {
+	var s dossier.Story
+	err := decodeGzipJSON(data, &s)
+	return s, err
+}
+
+// encodeGzipJSON encodes v as gzipped JSON.
+func encodeGzipJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := gzips.Get().(*gzip.Writer)
 	defer gzips.Put(zw)
 	zw.Reset(&buf)
-	if err := json.NewEncoder(zw).Encode(s); err != nil {
+	if err := json.NewEncoder(zw).Encode(v); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
@@ -167,20 +181,19 @@ func encodeDerived(s dossier.Story) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// decodeDerived is the inverse of encodeDerived.
-func decodeDerived(data []byte) (dossier.Story, error) {
+// decodeGzipJSON is the inverse of encodeGzipJSON.
+func decodeGzipJSON(data []byte, v any) error {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return dossier.Story{}, fmt.Errorf("derived data: %w", err)
+		return fmt.Errorf("derived data: %w", err)
 	}
-	var s dossier.Story
-	if err := json.NewDecoder(zr).Decode(&s); err != nil {
-		return dossier.Story{}, fmt.Errorf("derived data: %w", err)
+	if err := json.NewDecoder(zr).Decode(v); err != nil {
+		return fmt.Errorf("derived data: %w", err)
 	}
 	if _, err := io.Copy(io.Discard, zr); err != nil {
-		return dossier.Story{}, fmt.Errorf("derived data: %w", err)
+		return fmt.Errorf("derived data: %w", err)
 	}
-	return s, nil
+	return nil
 }
 
 // StoryArticles returns the stored articles of a story, in the order they
@@ -188,4 +201,74 @@ func decodeDerived(data []byte) (dossier.Story, error) {
 // in the story's wire form, not here).
 func (e *Engine) StoryArticles(ctx context.Context, id string) ([]article.Article, error) {
 	return e.st.StoryArticles(ctx, id)
+}
+
+// annotations returns what the analysis found in each of s's articles, in
+// the story (its entities, its speakers), encoded as stored: gzipped JSON
+// of the article's annotation without its text, which the article holds.
+func annotations(s story.Story) ([]store.Annotation, error) {
+	out := make([]store.Annotation, len(s.Articles))
+	for i, a := range s.Articles {
+		an := dossier.Annotate(a, s.Analyses[i], linked(s.Entities, s.Analyses[i]))
+		an.Text = ""
+		data, err := encodeGzipJSON(an)
+		if err != nil {
+			return nil, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		out[i] = store.Annotation{ArticleID: a.ID, Data: data}
+	}
+	return out, nil
+}
+
+// linked returns the entities of ents that an article's analysis links a
+// mention or a speaker to, in ents' order.
+func linked(ents []entity.Entity, an story.Analysis) []entity.Entity {
+	ids := make(map[string]bool)
+	for _, l := range an.Links {
+		if l.Entity != "" {
+			ids[l.Entity] = true
+		}
+	}
+	for _, q := range an.Quotes {
+		if q.SpeakerEntity != "" {
+			ids[q.SpeakerEntity] = true
+		}
+	}
+	var out []entity.Entity
+	for _, e := range ents {
+		if ids[e.ID] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Annotation returns what the analysis of a's story found in a, as stored
+// by the story's last analysis, and whether it is there and current (the
+// story has not grown since, nor been analysed by another version); when
+// it is not, the caller analyses a itself.
+func (e *Engine) Annotation(ctx context.Context, a article.Article) (dossier.Annotation, bool, error) {
+	stored, d, err := e.st.Annotation(ctx, a.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return dossier.Annotation{}, false, nil
+	}
+	if err != nil {
+		return dossier.Annotation{}, false, err
+	}
+	sum, err := e.st.Story(ctx, d.StoryID)
+	if errors.Is(err, store.ErrNotFound) {
+		return dossier.Annotation{}, false, nil
+	}
+	if err != nil {
+		return dossier.Annotation{}, false, err
+	}
+	if d.Version != AnalysisVersion || d.Articles != sum.Articles || sum.ID != d.StoryID {
+		return dossier.Annotation{}, false, nil
+	}
+	var an dossier.Annotation
+	if err := decodeGzipJSON(stored.Data, &an); err != nil {
+		return dossier.Annotation{}, false, fmt.Errorf("engine: annotation of %s: %w", a.ID, err)
+	}
+	an.Text = a.Text
+	return an, true, nil
 }

@@ -169,3 +169,70 @@ func TestDossierCorruptDerived(t *testing.T) {
 		t.Errorf("Dossier of a corrupt row: %v, want an error naming %s", err, ss[0].ID)
 	}
 }
+
+// Ingest stores what the analysis found in each article, in its story:
+// mentions linked to the story's entities, its quotes and time expressions.
+// An article whose story has grown since has none to read until the story
+// is analysed again.
+func TestIngestStoresAnnotations(t *testing.T) {
+	ctx := context.Background()
+	seeds := readSeeds(t)
+	db, e := open(t, ":memory:")
+	if _, err := e.Ingest(ctx, seeds[:4]); err != nil {
+		t.Fatal(err)
+	}
+	ss, err := e.Stories(ctx, store.StoryFilter{})
+	if err != nil || len(ss) != 1 {
+		t.Fatalf("stories %v, %v", ss, err)
+	}
+	w, err := e.Dossier(ctx, ss[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, en := range w.Entities {
+		ids[en.ID] = true
+	}
+	stored, err := e.StoryArticles(ctx, ss[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes := 0
+	for _, a := range stored {
+		an, ok, err := e.Annotation(ctx, a)
+		if err != nil || !ok {
+			t.Fatalf("Annotation(%s) = %v, %v; want the stored one", a.ID, ok, err)
+		}
+		if an.ID != a.ID || an.Text != a.Text || len(an.Mentions) == 0 {
+			t.Errorf("annotation of %s: id %s, %d mentions, text kept %v", a.ID, an.ID, len(an.Mentions), an.Text == a.Text)
+		}
+		for _, m := range an.Mentions {
+			if m.Entity != nil && !ids[*m.Entity] {
+				t.Errorf("article %s: mention %q names %s, not one of the story's entities", a.ID, m.Text, *m.Entity)
+			}
+		}
+		quotes += len(an.Quotes)
+	}
+	if quotes == 0 {
+		t.Error("no article has a quote")
+	}
+	// The story grows without being analysed: its annotations are stale.
+	lazy, err := engine.Open(ctx, noDerive{db}, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lazy.Ingest(ctx, seeds[4:]); err != nil {
+		t.Fatal(err)
+	}
+	if grown, err := e.Stories(ctx, store.StoryFilter{}); err != nil || len(grown) != 1 || grown[0].Articles != 5 {
+		t.Fatalf("the fifth seed did not join the story: %+v, %v", grown, err)
+	}
+	if _, ok, err := e.Annotation(ctx, stored[0]); ok || err != nil {
+		t.Errorf("annotation of a grown story: ok %v, %v; want none", ok, err)
+	}
+}
+
+// noDerive is a store whose derived data never takes.
+type noDerive struct{ store.Store }
+
+func (noDerive) PutDerived(context.Context, []store.Derived) error { return nil }

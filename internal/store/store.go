@@ -116,6 +116,11 @@ type Store interface {
 	// (undated last), paged by p (Before being the previous page's last
 	// quote's Published and BeforeID its QuoteID).
 	EntityQuotes(ctx context.Context, id string, p PageFilter) ([]EntityQuote, error)
+	// Annotation returns what the analysis of the article's story found
+	// in the article (see Derived.Annotations), with the derived row it
+	// came with (without its Data): the caller compares the row's Version
+	// and Articles with the story's. ErrNotFound when none is stored.
+	Annotation(ctx context.Context, articleID string) (Annotation, Derived, error)
 	// EntitiesByKey returns the IDs of the archive entities one of whose
 	// aliases folds to key (StoryEntity.Keys), most mentioned first.
 	EntitiesByKey(ctx context.Context, key string) ([]string, error)
@@ -213,6 +218,16 @@ type Derived struct {
 	// entity's totals from them.
 	Entities []StoryEntity
 	Quotes   []EntityQuote
+	// Annotations are what the analysis found in each of the story's
+	// articles, stored and replaced with Data.
+	Annotations []Annotation
+}
+
+// Annotation is what the analysis found in one article, in its story, as
+// the engine encoded it; the store keeps Data as given.
+type Annotation struct {
+	ArticleID string
+	Data      []byte
 }
 
 // StoryFilter selects and pages stories. Its zero value lists all stories.

@@ -154,11 +154,13 @@ func (s *Server) apiArticle(r *http.Request) (any, error) {
 		return nil, err
 	}
 	out := articleResponse{Article: dossier.FromArticle(a)}
+	if out.Annotation, err = s.annotationOf(r.Context(), a, b); err != nil {
+		return nil, err
+	}
 	if b == nil {
-		out.Annotation = s.opts.Annotate(a)
 		return out, nil
 	}
-	out.Story, out.Annotation = &b.wire.ID, b.annotation(a, s.opts.Annotate)
+	out.Story = &b.wire.ID
 	if wa, ok := b.article(id); ok {
 		out.Article = wa // with what the story knows of it: inferred dates, origin
 	}

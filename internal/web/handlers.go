@@ -3,8 +3,6 @@ package web
 import (
 	"net/http"
 	"time"
-
-	"github.com/storyline-news/storyline/internal/dossier"
 )
 
 // storiesView is the story list, or the search results when Query is set.
@@ -116,11 +114,9 @@ func (s *Server) articlePage(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
-	var an dossier.Annotation
-	if b != nil {
-		an = b.annotation(a, s.opts.Annotate)
-	} else {
-		an = s.opts.Annotate(a)
+	an, err := s.annotationOf(r.Context(), a, b)
+	if err != nil {
+		return view{}, err
 	}
 	v := newArticleView(a, an, b)
 	title := v.Title

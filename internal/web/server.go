@@ -51,8 +51,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
-	// Annotate returns what the analysis stages found in one article; nil
-	// runs the stages as `storyline annotate` does.
+	// Annotate returns what the analysis stages found in one article. When
+	// it is nil, an article's page shows what its story's stored analysis
+	// found in it, and runs the stages as `storyline annotate` does only
+	// when that is missing or out of date.
 	Annotate func(article.Article) dossier.Annotation
 }
 
@@ -75,10 +77,26 @@ func (o Options) withDefaults() Options {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	if o.Annotate == nil {
-		o.Annotate = annotate
-	}
 	return o
+}
+
+// annotationOf returns what the analysis found in a, whose story is b (nil
+// when it has none): by Options.Annotate when set; else as stored with the
+// story's analysis, or found again (once per built story) when that is
+// missing or out of date.
+func (s *Server) annotationOf(ctx context.Context, a article.Article, b *built) (dossier.Annotation, error) {
+	fn := s.opts.Annotate
+	if fn == nil {
+		an, ok, err := s.eng.Annotation(ctx, a)
+		if err != nil || ok {
+			return an, err
+		}
+		fn = annotate
+	}
+	if b != nil {
+		return b.annotation(a, fn), nil
+	}
+	return fn(a), nil
 }
 
 // annotate runs the per-article stages over a, as `storyline annotate`

@@ -21,6 +21,7 @@ func queueEntities(b *pgx.Batch, d store.Derived) {
 		`DELETE FROM entity_keys WHERE story_id = $1`,
 		`DELETE FROM entity_quotes WHERE story_id = $1`,
 		`DELETE FROM entity_locals WHERE story_id = $1`,
+		`DELETE FROM annotations WHERE story_id = $1`,
 	} {
 		b.Queue(q, d.StoryID)
 	}
@@ -44,6 +45,11 @@ func queueEntities(b *pgx.Batch, d store.Derived) {
 			b.Queue(`INSERT INTO entity_keys (story_id, entity_id, key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
 				d.StoryID, e.ID, k)
 		}
+	}
+	for _, a := range d.Annotations {
+		b.Queue(`INSERT INTO annotations (article_id, story_id, data) VALUES ($1, $2, $3)
+			ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, data = excluded.data`,
+			a.ArticleID, d.StoryID, a.Data)
 	}
 	for i, q := range d.Quotes {
 		b.Queue(`

@@ -110,3 +110,20 @@ func (db *DB) DerivedCounts(ctx context.Context, version string) (current, stale
 	}
 	return current, stale, nil
 }
+
+// Annotation returns an article's stored annotation and its story's
+// derived row (see store.Store).
+func (db *DB) Annotation(ctx context.Context, articleID string) (store.Annotation, store.Derived, error) {
+	a := store.Annotation{ArticleID: articleID}
+	var d store.Derived
+	err := db.read.QueryRowContext(ctx, `
+		SELECT a.data, d.story_id, d.version, d.articles FROM annotations a JOIN derived d ON d.story_id = a.story_id
+		WHERE a.article_id = ?`, articleID).Scan(&a.Data, &d.StoryID, &d.Version, &d.Articles)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.Annotation{}, store.Derived{}, fmt.Errorf("sqlite: annotation %s: %w", articleID, store.ErrNotFound)
+	}
+	if err != nil {
+		return store.Annotation{}, store.Derived{}, fmt.Errorf("sqlite: annotation %s: %w", articleID, err)
+	}
+	return a, d, nil
+}

@@ -20,6 +20,7 @@ func putEntities(ctx context.Context, tx *sql.Tx, d store.Derived) error {
 		`DELETE FROM entity_keys WHERE story_id = ?`,
 		`DELETE FROM entity_quotes WHERE story_id = ?`,
 		`DELETE FROM entity_locals WHERE story_id = ?`,
+		`DELETE FROM annotations WHERE story_id = ?`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, d.StoryID); err != nil {
 			return err
@@ -54,6 +55,14 @@ func putEntities(ctx context.Context, tx *sql.Tx, d store.Derived) error {
 				d.StoryID, e.ID, k); err != nil {
 				return fmt.Errorf("entity %s: %w", e.Local, err)
 			}
+		}
+	}
+	for _, a := range d.Annotations {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO annotations (article_id, story_id, data) VALUES (?, ?, ?)
+			ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, data = excluded.data`,
+			a.ArticleID, d.StoryID, a.Data); err != nil {
+			return fmt.Errorf("article %s: %w", a.ArticleID, err)
 		}
 	}
 	for i, q := range d.Quotes {

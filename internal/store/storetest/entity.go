@@ -225,3 +225,56 @@ func checkQuotes(t *testing.T, s store.Store, id string, want []string) {
 		t.Errorf("EntityQuotes(%s) one per page (-want +got):\n%s", id, diff)
 	}
 }
+
+// testAnnotations stores articles' annotations with their story's derived
+// data and reads them back with the row they came with, as the story is
+// analysed again and merged.
+func testAnnotations(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	as := Articles(4)
+	b := Batch("s-a", as[0:2])
+	x := Batch("s-b", as[2:3])
+	b.Articles = append(b.Articles, x.Articles...)
+	b.Assignments = append(b.Assignments, x.Assignments...)
+	b.Stories = append(b.Stories, x.Stories...)
+	commit(t, s, b)
+	put := func(d store.Derived) {
+		t.Helper()
+		if err := s.PutDerived(ctx, []store.Derived{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	get := func(id, wantData, wantStory string, wantArticles int) {
+		t.Helper()
+		a, d, err := s.Annotation(ctx, id)
+		if err != nil || string(a.Data) != wantData || d.StoryID != wantStory || d.Articles != wantArticles || d.Version != "v1" {
+			t.Errorf("Annotation(%s) = %q, %+v, %v; want %q of %s with %d articles", id, a.Data, d, err, wantData, wantStory, wantArticles)
+		}
+	}
+	put(store.Derived{StoryID: "s-a", Version: "v1", Articles: 2, Data: []byte("a"), Annotations: []store.Annotation{
+		{ArticleID: as[0].ID, Data: []byte("a0")}, {ArticleID: as[1].ID, Data: []byte("a1")}}})
+	put(store.Derived{StoryID: "s-b", Version: "v1", Articles: 1, Data: []byte("b"), Annotations: []store.Annotation{
+		{ArticleID: as[2].ID, Data: []byte("b2")}}})
+	get(as[0].ID, "a0", "s-a", 2)
+	get(as[2].ID, "b2", "s-b", 1)
+	if _, _, err := s.Annotation(ctx, as[3].ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Annotation of an article with none: %v, want ErrNotFound", err)
+	}
+	// A merge drops the retired story's annotations; the next analysis of
+	// the story that absorbed it stores them under it.
+	m := Batch("s-a", as[3:4])
+	m.Stories[0].Articles = 4
+	m.Merges = []store.Merge{{From: "s-b", Into: "s-a", ArticleID: as[3].ID}}
+	commit(t, s, m)
+	if _, _, err := s.Annotation(ctx, as[2].ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Annotation of a merged story's article: %v, want ErrNotFound", err)
+	}
+	get(as[0].ID, "a0", "s-a", 2) // stale: the caller sees 2 of 4 articles
+	var all []store.Annotation
+	for i, a := range as {
+		all = append(all, store.Annotation{ArticleID: a.ID, Data: []byte{'n', byte('0' + i)}})
+	}
+	put(store.Derived{StoryID: "s-a", Version: "v1", Articles: 4, Data: []byte("a4"), Annotations: all})
+	get(as[2].ID, "n2", "s-a", 4)
+	get(as[0].ID, "n0", "s-a", 4)
+}
