@@ -38,6 +38,11 @@ func (db *DB) PutDerived(ctx context.Context, ds []store.Derived) error {
 			return err
 		}
 		defer stmt.Close()
+		ew, err := newEntityWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ew.close()
 		for _, d := range ds {
 			res, err := stmt.ExecContext(ctx, d.StoryID, d.Version, d.Articles, d.Data)
 			if err != nil {
@@ -46,7 +51,7 @@ func (db *DB) PutDerived(ctx context.Context, ds []store.Derived) error {
 			if n, err := res.RowsAffected(); err != nil || n == 0 {
 				continue // not stored: the story's entities stay as they are
 			}
-			if err := putEntities(ctx, tx, d); err != nil {
+			if err := ew.put(ctx, d); err != nil {
 				return fmt.Errorf("story %s: %w", d.StoryID, err)
 			}
 		}

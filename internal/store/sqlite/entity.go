@@ -10,66 +10,112 @@ import (
 	"github.com/storyline-news/storyline/internal/store"
 )
 
-// putEntities replaces what is stored of one story's archive entities and
-// their quotes with d's. The triggers of story_entities keep the totals of
-// entities.
-func putEntities(ctx context.Context, tx *sql.Tx, d store.Derived) error {
-	for _, q := range []string{
-		`DELETE FROM story_entities WHERE story_id = ?`,
-		`DELETE FROM entity_days WHERE story_id = ?`,
-		`DELETE FROM entity_keys WHERE story_id = ?`,
-		`DELETE FROM entity_quotes WHERE story_id = ?`,
-		`DELETE FROM entity_locals WHERE story_id = ?`,
-		`DELETE FROM annotations WHERE story_id = ?`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, d.StoryID); err != nil {
+// Statements of entityWriter, in the order of its stmts.
+const (
+	delStoryEntities = iota
+	delDays
+	delKeys
+	delQuotes
+	delLocals
+	delAnnotations
+	insStoryEntity
+	insLocal
+	insDay
+	insKey
+	insAnnotation
+	insQuote
+	nStmts
+)
+
+var entitySQL = [nStmts]string{
+	delStoryEntities: `DELETE FROM story_entities WHERE story_id = ?`,
+	delDays:          `DELETE FROM entity_days WHERE story_id = ?`,
+	delKeys:          `DELETE FROM entity_keys WHERE story_id = ?`,
+	delQuotes:        `DELETE FROM entity_quotes WHERE story_id = ?`,
+	delLocals:        `DELETE FROM entity_locals WHERE story_id = ?`,
+	delAnnotations:   `DELETE FROM annotations WHERE story_id = ?`,
+	insStoryEntity: `INSERT INTO story_entities (story_id, local_id, entity_id, type, name, aliases, roles, mentions, articles, quotes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	insLocal: `INSERT INTO entity_locals (local_id, story_id, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+	insDay: `INSERT INTO entity_days (story_id, entity_id, day, mentions) VALUES (?, ?, ?, ?)
+		ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions`,
+	insKey: `INSERT INTO entity_keys (story_id, entity_id, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+	insAnnotation: `INSERT INTO annotations (article_id, story_id, data) VALUES (?, ?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, data = excluded.data`,
+	insQuote: `INSERT INTO entity_quotes (id, story_id, entity_id, article_id, published, data) VALUES (?, ?, ?, ?, ?, ?)`,
+}
+
+// entityWriter writes stories' archive entities, quotes and annotations in
+// one transaction, each statement prepared once: preparing them per row
+// took half the time of writing.
+type entityWriter struct {
+	stmts [nStmts]*sql.Stmt
+}
+
+func newEntityWriter(ctx context.Context, tx *sql.Tx) (*entityWriter, error) {
+	w := new(entityWriter)
+	for i, q := range entitySQL {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		w.stmts[i] = st
+	}
+	return w, nil
+}
+
+func (w *entityWriter) close() {
+	for _, st := range w.stmts {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (w *entityWriter) exec(ctx context.Context, i int, args ...any) error {
+	_, err := w.stmts[i].ExecContext(ctx, args...)
+	return err
+}
+
+// put replaces what is stored of one story's archive entities, their
+// quotes and its articles' annotations with d's. The triggers of
+// story_entities keep the totals of entities.
+func (w *entityWriter) put(ctx context.Context, d store.Derived) error {
+	for i := delStoryEntities; i <= delAnnotations; i++ {
+		if err := w.exec(ctx, i, d.StoryID); err != nil {
 			return err
 		}
 	}
 	for _, e := range d.Entities {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO story_entities (story_id, local_id, entity_id, type, name, aliases, roles, mentions, articles, quotes)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.StoryID, e.Local, e.ID, e.Type, e.Name, store.JoinNames(e.Aliases), store.JoinNames(e.Roles),
-			e.Mentions, e.Articles, e.Quotes); err != nil {
+		if err := w.exec(ctx, insStoryEntity, d.StoryID, e.Local, e.ID, e.Type, e.Name,
+			store.JoinNames(e.Aliases), store.JoinNames(e.Roles), e.Mentions, e.Articles, e.Quotes); err != nil {
 			return fmt.Errorf("entity %s: %w", e.Local, err)
 		}
 		for _, local := range append([]string{e.Local}, e.Others...) {
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO entity_locals (local_id, story_id, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-				local, d.StoryID, e.ID); err != nil {
+			if err := w.exec(ctx, insLocal, local, d.StoryID, e.ID); err != nil {
 				return fmt.Errorf("entity %s: %w", e.Local, err)
 			}
 		}
 		for _, day := range e.Days {
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO entity_days (story_id, entity_id, day, mentions) VALUES (?, ?, ?, ?)
-				ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions`,
-				d.StoryID, e.ID, day.Day, day.Mentions); err != nil {
+			if err := w.exec(ctx, insDay, d.StoryID, e.ID, day.Day, day.Mentions); err != nil {
 				return fmt.Errorf("entity %s: %w", e.Local, err)
 			}
 		}
 		for _, k := range e.Keys {
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO entity_keys (story_id, entity_id, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-				d.StoryID, e.ID, k); err != nil {
+			if err := w.exec(ctx, insKey, d.StoryID, e.ID, k); err != nil {
 				return fmt.Errorf("entity %s: %w", e.Local, err)
 			}
 		}
 	}
 	for _, a := range d.Annotations {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO annotations (article_id, story_id, data) VALUES (?, ?, ?)
-			ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, data = excluded.data`,
-			a.ArticleID, d.StoryID, a.Data); err != nil {
+		if err := w.exec(ctx, insAnnotation, a.ArticleID, d.StoryID, a.Data); err != nil {
 			return fmt.Errorf("article %s: %w", a.ArticleID, err)
 		}
 	}
 	for i, q := range d.Quotes {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO entity_quotes (id, story_id, entity_id, article_id, published, data)
-			VALUES (?, ?, ?, ?, ?, ?)`,
-			store.QuoteID(d.StoryID, i), d.StoryID, q.Entity, q.Article, timeValue(q.Published), q.Data); err != nil {
+		if err := w.exec(ctx, insQuote, store.QuoteID(d.StoryID, i), d.StoryID, q.Entity, q.Article,
+			timeValue(q.Published), q.Data); err != nil {
 			return fmt.Errorf("quote %d: %w", i, err)
 		}
 	}
