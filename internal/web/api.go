@@ -131,14 +131,17 @@ func (s *Server) apiArticle(r *http.Request) (any, error) {
 		return nil, err
 	}
 	out := articleResponse{Article: dossier.FromArticle(a)}
+	out.Article.SourceRef = safeSourceRef(out.Article.SourceRef)
 	if b == nil {
 		out.Annotation = s.opts.Annotate(a)
+		out.Annotation.SourceRef = out.Article.SourceRef
 		return out, nil
 	}
 	out.Story, out.Annotation = &b.wire.ID, b.annotation(a, s.opts.Annotate)
 	if wa, ok := b.article(id); ok {
 		out.Article = wa // with what the story knows of it: inferred dates, origin
 	}
+	out.Annotation.SourceRef = out.Article.SourceRef
 	return out, nil
 }
 

@@ -194,6 +194,9 @@ func (c *cache) build(ctx context.Context, id string, e *entry) {
 		e.err = err
 		return
 	}
+	// Pages and the API show source_ref in its safe form (no server
+	// paths); w may be shared with the engine, so its articles are copied.
+	w.Articles = safeArticles(w.Articles)
 	e.val = &built{wire: w, arts: arts}
 }
 

@@ -105,7 +105,7 @@ func TestArticlePage(t *testing.T) {
 		}
 		for _, id := range []string{r.A, r.B} {
 			body := get(t, s, "/articles/"+id+"?story="+st.ID, 200).body
-			if !strings.Contains(body, `<table class="diff">`) || !strings.Contains(body, "Revision:") {
+			if !strings.Contains(body, `<table class="diff reflow">`) || !strings.Contains(body, "Revision:") {
 				t.Errorf("article %s of a revision lacks the diff", id)
 			}
 		}
