@@ -126,6 +126,12 @@ func pageLink(q storyQuery, page int) string {
 	if q.Entity != "" {
 		v.Set("entity", q.Entity)
 	}
+	if q.Outlet != "" {
+		v.Set("outlet", q.Outlet)
+	}
+	if q.Sort != "" && q.Sort != sortNewest {
+		v.Set("sort", q.Sort)
+	}
 	if !q.From.IsZero() {
 		v.Set("from", q.From.Format(time.DateOnly))
 	}

@@ -27,7 +27,7 @@ func TestStoriesPage(t *testing.T) {
 		query, want string
 	}{
 		{"from=2025-08-20", "No story matches these filters."},
-		{"page=2", "No stories yet"},
+		{"page=2", `Page 2 is past the end of the list: it has 1 page. <a href="/">Back to the first page</a>`},
 		{"q=" + url.QueryEscape(`"security guarantees"`), `<mark class="hit">security guarantees</mark>`},
 		{"q=nothingmatchesthis", "No article matches."},
 	} {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/storyline-news/storyline/internal/store"
@@ -18,25 +20,41 @@ const (
 	pageSize           = 50 // stories per page of the story list
 )
 
-// storyQuery selects stories: those naming an entity, and those whose
-// articles span overlaps [From, To]. Zero fields select everything.
+// storyQuery selects stories: those naming an entity, those with an
+// article from an outlet, and those whose articles span overlaps
+// [From, To]. Zero fields select everything. Sort orders them.
 type storyQuery struct {
 	Entity   string
+	Outlet   string
 	From, To time.Time
-	Limit    int // 0: no limit
+	Sort     string // sortNewest or sortArticles
+	Limit    int    // 0: no limit
 	Offset   int
 }
 
+// Orders of the story list.
+const (
+	sortNewest   = "newest"   // the latest publication first (the store's order)
+	sortArticles = "articles" // most articles first, then newest
+)
+
 func (q storyQuery) filtered() bool {
-	return q.Entity != "" || !q.From.IsZero() || !q.To.IsZero()
+	return q.Entity != "" || q.Outlet != "" || !q.From.IsZero() || !q.To.IsZero()
 }
 
 // parseStoryQuery reads entity, from, to, limit and offset from r's query.
 func parseStoryQuery(r *http.Request, defaultLimit int) (storyQuery, error) {
 	v := r.URL.Query()
-	q := storyQuery{Entity: v.Get("entity")}
+	q := storyQuery{Entity: v.Get("entity"), Outlet: shorten(strings.TrimSpace(v.Get("outlet")), 200), Sort: v.Get("sort")}
 	if q.Entity != "" && !validID(q.Entity, entityPrefix) {
 		return q, badRequest("entity must be an entity ID such as e-0123456789abcdef")
+	}
+	switch q.Sort {
+	case "":
+		q.Sort = sortNewest
+	case sortNewest, sortArticles:
+	default:
+		return q, badRequest("sort must be %s or %s", sortNewest, sortArticles)
 	}
 	var err error
 	if q.From, err = dateParam(r, "from"); err != nil {
@@ -54,35 +72,43 @@ func parseStoryQuery(r *http.Request, defaultLimit int) (storyQuery, error) {
 	return q, nil
 }
 
-// selectStories returns the summaries q selects, newest first, and whether
-// more follow the page.
-func (s *Server) selectStories(ctx context.Context, q storyQuery) ([]store.Story, bool, error) {
+// selectStories returns the page of summaries q selects, in q's order,
+// and how many it selects in all.
+func (s *Server) selectStories(ctx context.Context, q storyQuery) ([]store.Story, int, error) {
 	all, err := s.cache.stories(ctx)
 	if err != nil {
-		return nil, false, err
+		return nil, 0, err
 	}
-	if !q.filtered() {
-		return page(all, q.Offset, q.Limit)
+	if q.Outlet != "" {
+		if err := s.outlets.update(ctx); err != nil {
+			return nil, 0, err
+		}
+	}
+	if !q.filtered() && q.Sort != sortArticles {
+		return page(all, q.Offset, q.Limit), len(all), nil
 	}
 	var named map[string]bool
 	if q.Entity != "" {
 		ids, err := s.arch.StoriesNaming(ctx, q.Entity)
 		if err != nil {
-			return nil, false, err
+			return nil, 0, err
 		}
 		named = make(map[string]bool, len(ids))
 		for _, id := range ids {
 			named[id] = true
 		}
 	}
-	var out []store.Story
+	out := make([]store.Story, 0, len(all))
 	for _, sum := range all {
-		if named != nil && !named[sum.ID] || !q.overlaps(sum) {
+		if named != nil && !named[sum.ID] || !q.overlaps(sum) || q.Outlet != "" && !s.outlets.has(sum.ID, q.Outlet) {
 			continue
 		}
 		out = append(out, sum)
 	}
-	return page(out, q.Offset, q.Limit)
+	if q.Sort == sortArticles {
+		slices.SortStableFunc(out, func(a, b store.Story) int { return b.Articles - a.Articles })
+	}
+	return page(out, q.Offset, q.Limit), len(out), nil
 }
 
 // overlaps reports whether the story's date span meets q's dates; with a
@@ -102,16 +128,16 @@ func (q storyQuery) overlaps(s store.Story) bool {
 }
 
 // page returns the page of ss from offset with at most limit entries (0:
-// all), and whether more follow.
-func page(ss []store.Story, offset, limit int) ([]store.Story, bool, error) {
+// all).
+func page(ss []store.Story, offset, limit int) []store.Story {
 	if offset >= len(ss) {
-		return []store.Story{}, false, nil
+		return []store.Story{}
 	}
 	ss = ss[offset:]
 	if limit > 0 && len(ss) > limit {
-		return ss[:limit], true, nil
+		return ss[:limit]
 	}
-	return ss, false, nil
+	return ss
 }
 
 // storyOf returns the ID of the story that holds an article, or "" if it is
