@@ -203,22 +203,6 @@ func (c *cache) build(ctx context.Context, id string, e *entry) {
 	e.val = &built{wire: w, arts: arts}
 }
 
-// peek returns a story that is already built, without waiting or building.
-func (c *cache) peek(id string) *built {
-	c.mu.Lock()
-	e := c.entries[id]
-	c.mu.Unlock()
-	if e == nil {
-		return nil
-	}
-	select {
-	case <-e.ready:
-		return e.val
-	default:
-		return nil
-	}
-}
-
 // refresh drops the entries that are out of date if the store has grown
 // since they were built. One request at a time asks the store; the others
 // go on with the entries as they are, at most checkEvery and the one
@@ -393,15 +377,4 @@ func (c *cache) invalidate() {
 	c.mu.Lock()
 	c.epoch++
 	c.mu.Unlock()
-}
-
-// generation returns the number of stored articles the entries reflect,
-// after bringing the cache up to date.
-func (c *cache) generation(ctx context.Context) (int, error) {
-	if err := c.refresh(ctx); err != nil {
-		return 0, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.gen, nil
 }
