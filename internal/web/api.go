@@ -60,7 +60,7 @@ func (s *Server) apiStoryList(w http.ResponseWriter, r *http.Request) {
 		s.api(s.apiStories).ServeHTTP(w, r)
 		return
 	}
-	key := fmt.Sprintf("%s|%d|%d|%d|%d|%d|%s", q.Entity, q.From.Unix(), q.To.Unix(), q.Since.UnixNano(), q.Limit, q.Offset, q.Cursor)
+	key := fmt.Sprintf("%s|%q|%s|%d|%d|%d|%d|%d|%s", q.Entity, q.Outlet, q.Sort, q.From.Unix(), q.To.Unix(), q.Since.UnixNano(), q.Limit, q.Offset, q.Cursor)
 	raw, gz, err := s.cache.listBody(r.Context(), key, func() ([]byte, error) {
 		v, err := s.apiStories(r)
 		if err != nil {
@@ -154,16 +154,19 @@ func (s *Server) apiArticle(r *http.Request) (any, error) {
 		return nil, err
 	}
 	out := articleResponse{Article: dossier.FromArticle(a)}
+	out.Article.SourceRef = safeSourceRef(out.Article.SourceRef)
 	if out.Annotation, err = s.annotationOf(r.Context(), a, b); err != nil {
 		return nil, err
 	}
 	if b == nil {
+		out.Annotation.SourceRef = out.Article.SourceRef
 		return out, nil
 	}
 	out.Story = &b.wire.ID
 	if wa, ok := b.article(id); ok {
 		out.Article = wa // with what the story knows of it: inferred dates, origin
 	}
+	out.Annotation.SourceRef = out.Article.SourceRef
 	return out, nil
 }
 
@@ -191,7 +194,11 @@ func (s *Server) apiEntities(r *http.Request) (any, error) {
 	return s.archiveEntities(r.Context(), q)
 }
 
-// apiSearch serves GET /api/search?q=.
+// maxSearchOffset bounds how far search pages go: each page reads the
+// hits before it.
+const maxSearchOffset = 10000
+
+// apiSearch serves GET /api/search?q=, a page of hits from offset.
 func (s *Server) apiSearch(r *http.Request) (any, error) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if q == "" {
@@ -204,10 +211,15 @@ func (s *Server) apiSearch(r *http.Request) (any, error) {
 	if limit == 0 {
 		limit = maxSearchLimit // the store reads 0 as "every hit"
 	}
-	hits, _, err := s.arch.Search(r.Context(), q, limit)
+	offset, err := intParam(r, "offset", 0, maxSearchOffset)
 	if err != nil {
 		return nil, err
 	}
+	hits, _, err := s.arch.Search(r.Context(), q, offset+limit)
+	if err != nil {
+		return nil, err
+	}
+	hits = hits[min(offset, len(hits)):]
 	out := make([]dossier.Hit, len(hits))
 	for i, h := range hits {
 		out[i] = dossier.FromHit(h)

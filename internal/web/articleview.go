@@ -10,19 +10,23 @@ import (
 
 // articleView is the article page.
 type articleView struct {
-	Ref                                     articleRef
-	Title, Outlet, URL, SourceRef, Language string
-	Published                               string
-	Inferred                                bool
-	Words                                   int
-	Story                                   *summaryRow
-	Paras                                   [][]segment
-	Entities                                []entityRow
-	Quotes                                  []quoteGroup
-	Timexes                                 []timexRow
-	Mentions                                int
-	Revisions                               []revisionView
-	JSONHref                                string
+	Ref                                   articleRef
+	Title, Outlet, URL, Domain, SourceRef string
+	Language                              string
+	Published                             string
+	Inferred                              bool
+	Words                                 int
+	Story                                 *summaryRow
+	Paras                                 [][]segment
+	Entities                              []entityRow
+	Quotes                                []quoteGroup
+	Timexes                               []timexRow
+	Mentions                              int
+	Revisions                             []revisionView
+	JSONHref                              string
+	// Weak is the low score with which the article joined its story, ""
+	// when it joined with a good one or started it.
+	Weak string
 }
 
 type timexRow struct {
@@ -51,6 +55,7 @@ type revisionRow struct {
 // story when it has one (b may be nil).
 func newArticleView(a article.Article, an dossier.Annotation, b *built) articleView {
 	meta := dossier.FromArticle(a)
+	meta.SourceRef = safeSourceRef(meta.SourceRef)
 	if b != nil {
 		if wa, ok := b.article(a.ID); ok {
 			meta = wa // with what the story knows of it: inferred dates, origin
@@ -58,7 +63,7 @@ func newArticleView(a article.Article, an dossier.Annotation, b *built) articleV
 	}
 	v := articleView{
 		Ref:   articleRef{ID: a.ID, Label: articleName(meta), Name: articleName(meta), Date: deref(meta.Published)},
-		Title: a.Title, Outlet: a.Outlet, URL: externalLink(meta.URL), SourceRef: a.SourceRef,
+		Title: a.Title, Outlet: a.Outlet, URL: externalLink(meta.URL), Domain: domain(meta.URL), SourceRef: meta.SourceRef,
 		Language: a.Language, Published: deref(meta.Published), Inferred: meta.PublishedInferred,
 		Words: meta.Words, Paras: paragraphs(highlight(an.Text, annotationMarks(an))),
 		Mentions: len(an.Mentions), JSONHref: "/api/articles/" + a.ID,
@@ -75,6 +80,9 @@ func newArticleView(a article.Article, an dossier.Annotation, b *built) articleV
 		row := summaryRow{ID: b.wire.ID, Href: storyHref(b.wire.ID), Headline: b.wire.Headline,
 			Span: dateSpan(b.wire.FirstPublished, b.wire.LastPublished), Articles: len(b.wire.Articles)}
 		v.Story = &row
+		if score, ok := weakJoin(meta); ok {
+			v.Weak = fmt.Sprintf("%.2f", score)
+		}
 		v.Revisions = revisions(a, b, refs)
 	}
 	v.Entities = annotationEntities(an)

@@ -95,6 +95,9 @@ type summaries struct {
 	list   []store.Story
 	err    error
 	bodies map[string]*rendered
+	// byID indexes list, made on first use.
+	indexOnce sync.Once
+	byID      map[string]int
 }
 
 // readSummaries returns the summaries of list, already read: stories
@@ -194,6 +197,9 @@ func (c *cache) build(ctx context.Context, id string, e *entry) {
 		e.err = err
 		return
 	}
+	// Pages and the API show source_ref in its safe form (no server
+	// paths); w may be shared with the engine, so its articles are copied.
+	w.Articles = safeArticles(w.Articles)
 	e.val = &built{wire: w, arts: arts}
 }
 
@@ -304,6 +310,31 @@ func (c *cache) stories(ctx context.Context) ([]store.Story, error) {
 		c.mu.Unlock()
 	}
 	return sums.list, sums.err
+}
+
+// summary returns the summary of one story, from the list of every story.
+func (c *cache) summary(ctx context.Context, id string) (store.Story, bool) {
+	list, err := c.stories(ctx)
+	if err != nil {
+		return store.Story{}, false
+	}
+	c.mu.Lock()
+	sums := c.sums
+	c.mu.Unlock()
+	if sums == nil {
+		return store.Story{}, false
+	}
+	sums.indexOnce.Do(func() {
+		sums.byID = make(map[string]int, len(sums.list))
+		for i, s := range sums.list {
+			sums.byID[s.ID] = i
+		}
+	})
+	i, ok := sums.byID[id]
+	if !ok || i >= len(list) || list[i].ID != id {
+		return store.Story{}, false
+	}
+	return list[i], true
 }
 
 // listBody returns the story list response that key names, made by encode

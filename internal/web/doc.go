@@ -9,6 +9,8 @@
 //
 // Pages and API bodies are built once per story and kept, gzipped, until
 // the store grows; one request at a time asks the store whether it has.
+// Every other response that is text is gzipped as it is written, for
+// clients that accept it (gzip.go).
 //
 // It sits at the end of the pipeline: it reads stories through
 // engine.Engine and converts them with package dossier, so the pages, the

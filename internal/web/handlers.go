@@ -1,8 +1,17 @@
 package web
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/store"
+
+	"github.com/storyline-news/storyline/internal/dossier"
 )
 
 // storiesView is the story list, or the search results when Query is set.
@@ -16,11 +25,20 @@ type storiesView struct {
 	Entity, From, To string
 	EntityName       string
 	Entities         []entityOption
+	Outlet           string
+	Outlets          []outletOption
+	Sort             string
 	Filtered         bool
-	Page             int
-	Prev, Next       string
-	Articles         int
-	StoryCount       int
+	// Matches is the number of stories the filters select, or of hits on
+	// the search pages shown so far and this one.
+	Matches    int
+	Page       int
+	Pages      int    // pages of the list; Page > Pages is past the end
+	First      string // the first page, when Page is past the end
+	FirstHit   int    // the number of the first hit on this page
+	Prev, Next string
+	Articles   int
+	StoryCount int
 }
 
 type entityOption struct {
@@ -28,16 +46,30 @@ type entityOption struct {
 	Selected       bool
 }
 
-type hitRow struct {
-	Title, Href, StoryHref string
-	Snippet                []segment
+type outletOption struct {
+	Name     string
+	Articles int
+	Selected bool
 }
 
-// entityMenu is the number of entities offered in the story list's filter.
-const entityMenu = 40
+type hitRow struct {
+	Title, Href       string
+	Snippet           []segment
+	Date, Outlet      string
+	Story             *summaryRow
+	Domain            string
+	PublishedInferred bool
+}
 
-// storiesPage serves the story list: newest first, filtered by entity and
-// dates, or the full-text search results for q.
+// entityMenu and outletMenu are the numbers of entities and outlets
+// offered in the story list's filters.
+const (
+	entityMenu = 40
+	outletMenu = 60
+)
+
+// storiesPage serves the story list: filtered by entity, outlet and dates,
+// newest first or biggest first; or the full-text search results for q.
 func (s *Server) storiesPage(r *http.Request) (view, error) {
 	if q := trimQuery(r); q != "" {
 		return s.searchPage(r, q)
@@ -52,21 +84,28 @@ func (s *Server) storiesPage(r *http.Request) (view, error) {
 	}
 	n = max(n, 1)
 	sq.Limit, sq.Offset = pageSize, (n-1)*pageSize
-	sums, more, err := s.selectStories(r.Context(), sq)
+	sums, total, err := s.selectStories(r.Context(), sq)
 	if err != nil {
 		return view{}, err
 	}
-	v := storiesView{Stories: summaryRows(sums), Entity: sq.Entity, Filtered: sq.filtered(), Page: n}
+	if err := s.outlets.update(r.Context()); err != nil {
+		return view{}, err
+	}
+	v := storiesView{Stories: s.summaryRows(sums), Entity: sq.Entity, Outlet: sq.Outlet, Sort: sq.Sort,
+		Filtered: sq.filtered(), Matches: total, Page: n, Pages: (total + pageSize - 1) / pageSize}
 	if !sq.From.IsZero() {
 		v.From = sq.From.Format(time.DateOnly)
 	}
 	if !sq.To.IsZero() {
 		v.To = sq.To.Format(time.DateOnly)
 	}
-	if n > 1 {
+	switch {
+	case n > v.Pages && n > 1:
+		v.First = pageLink(sq, 1)
+	case n > 1:
 		v.Prev = pageLink(sq, n-1)
 	}
-	if more {
+	if n < v.Pages {
 		v.Next = pageLink(sq, n+1)
 	}
 	if v.Articles, v.StoryCount, err = s.eng.Counts(r.Context()); err != nil {
@@ -75,29 +114,110 @@ func (s *Server) storiesPage(r *http.Request) (view, error) {
 	if v.Entities, v.EntityName, err = s.entityOptions(r.Context(), sq.Entity); err != nil {
 		return view{}, err
 	}
-	return view{name: "stories.html", Title: "Stories", V: v}, nil
+	v.Outlets = outletOptions(s.outlets.top(outletMenu), sq.Outlet)
+	desc := fmt.Sprintf("%d stories from %d news articles, each with its timeline, its sources side by side, who is named and quoted, and where the sources disagree.", v.StoryCount, v.Articles)
+	return view{name: "stories.html", Title: "Stories", Description: desc, V: v}, nil
 }
 
-// searchLimit is the number of hits shown on the search page.
-const searchLimit = 50
+// outletOptions returns the outlet filter's choices, the selected one
+// among them even when it is not one of the top outlets.
+func outletOptions(top []outletCount, selected string) []outletOption {
+	out := make([]outletOption, 0, len(top)+1)
+	listed := false
+	for _, o := range top {
+		out = append(out, outletOption{Name: o.Name, Articles: o.Articles, Selected: o.Name == selected})
+		listed = listed || o.Name == selected
+	}
+	if selected != "" && !listed {
+		out = append(out, outletOption{Name: selected, Selected: true})
+	}
+	return out
+}
+
+// summaryRows lays out story summaries with their outlets.
+func (s *Server) summaryRows(ss []store.Story) []summaryRow {
+	rows := summaryRows(ss)
+	for i := range rows {
+		rows[i].Outlets = outletList(s.outlets.outlets(rows[i].ID))
+	}
+	return rows
+}
+
+// outletList writes out a story's outlets, the first few of them.
+func outletList(os []string) string {
+	if len(os) > maxOutlets {
+		return strings.Join(os[:maxOutlets], ", ") + fmt.Sprintf(" and %d more", len(os)-maxOutlets)
+	}
+	return strings.Join(os, ", ")
+}
+
+// searchLimit is the number of hits shown on a search page; maxSearchPage
+// bounds how far the pages go.
+const (
+	searchLimit   = 50
+	maxSearchPage = 200
+)
 
 func (s *Server) searchPage(r *http.Request, q string) (view, error) {
-	hits, spellings, err := s.arch.Search(r.Context(), q, searchLimit)
+	n, err := intParam(r, "page", 1, maxSearchPage)
 	if err != nil {
 		return view{}, err
 	}
-	v := storiesView{Query: q, Hits: []hitRow{}, Spellings: spellings}
+	n = max(n, 1)
+	offset := (n - 1) * searchLimit
+	hits, spellings, err := s.arch.Search(r.Context(), q, offset+searchLimit+1)
+	if err != nil {
+		return view{}, err
+	}
+	v := storiesView{Query: q, Hits: []hitRow{}, Spellings: spellings, Page: n, FirstHit: offset + 1}
+	more := len(hits) > offset+searchLimit
+	hits = hits[min(offset, len(hits)):min(offset+searchLimit, len(hits))]
+	v.Matches = offset + len(hits)
 	for _, h := range hits {
-		row := hitRow{Title: h.Title, Href: articleHref(h.ArticleID, h.StoryID), Snippet: snippetSegments(h.Snippet)}
-		if row.Title == "" {
-			row.Title = "Untitled article " + h.ArticleID
-		}
-		if validID(h.StoryID, storyPrefix) {
-			row.StoryHref = storyHref(h.StoryID)
+		row, err := s.hitRow(r, h)
+		if err != nil {
+			return view{}, err
 		}
 		v.Hits = append(v.Hits, row)
 	}
+	link := func(page int) string {
+		vals := url.Values{"q": {q}}
+		if page > 1 {
+			vals.Set("page", strconv.Itoa(page))
+		}
+		return "/?" + vals.Encode()
+	}
+	if n > 1 {
+		v.Prev = link(n - 1)
+	}
+	if more && n < maxSearchPage {
+		v.Next = link(n + 1)
+	}
 	return view{name: "stories.html", Title: "Search: " + q, Query: q, V: v}, nil
+}
+
+// hitRow lays out one search hit with its article's date and outlet and
+// its story's headline.
+func (s *Server) hitRow(r *http.Request, h store.Hit) (hitRow, error) {
+	row := hitRow{Title: h.Title, Href: articleHref(h.ArticleID, h.StoryID), Snippet: snippetSegments(h.Snippet)}
+	if row.Title == "" {
+		row.Title = "Untitled article " + h.ArticleID
+	}
+	a, err := s.eng.Article(r.Context(), h.ArticleID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return row, err
+	}
+	if err == nil {
+		meta := dossier.FromArticle(a)
+		row.Date, row.Outlet, row.Domain = deref(meta.Published), a.Outlet, domain(meta.URL)
+	}
+	if validID(h.StoryID, storyPrefix) {
+		row.Story = &summaryRow{ID: h.StoryID, Href: storyHref(h.StoryID), Headline: "its story"}
+		if sum, ok := s.cache.summary(r.Context(), h.StoryID); ok {
+			*row.Story = summaryRows([]store.Story{sum})[0]
+		}
+	}
+	return row, nil
 }
 
 // articlePage serves one article with its annotations.

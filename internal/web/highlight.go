@@ -27,6 +27,10 @@ type segment struct {
 	IDs   []string // anchors of the marks that start here
 }
 
+// Link reports whether the segment is shown as a link: it has a target and
+// text to read, not only white space (a link must say where it goes).
+func (s segment) Link() bool { return s.Href != "" && strings.TrimSpace(s.Text) != "" }
+
 // highlight cuts text at every mark's start and end and returns the pieces
 // in order, each with the marks that cover it. Marks may nest and overlap;
 // marks outside the text or empty are ignored, so offsets from any stage

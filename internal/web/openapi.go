@@ -46,6 +46,8 @@ func opStories() *operation {
 		params: []param{
 			{name: "full", in: "query", typ: "boolean", desc: "1 or true: return the storyline.dossier/v1 document"},
 			{name: "entity", in: "query", typ: "string", desc: "only stories that name this entity ID"},
+			{name: "outlet", in: "query", typ: "string", desc: "only stories with an article from this outlet (its name as stored)"},
+			{name: "sort", in: "query", typ: "string", desc: "newest (default: the latest publication first) or articles (most articles first)"},
 			{name: "from", in: "query", typ: "string", desc: "only stories with an article on or after this date (YYYY-MM-DD)"},
 			{name: "to", in: "query", typ: "string", desc: "only stories with an article on or before this date (YYYY-MM-DD)"},
 			{name: "limit", in: "query", typ: "integer", desc: "at most this many stories (default: all)"},
@@ -112,6 +114,7 @@ func opSearch() *operation {
 		params: []param{
 			{name: "q", in: "query", typ: "string", required: true, desc: "words that must all match; \"quoted phrases\"; word* prefixes"},
 			{name: "limit", in: "query", typ: "integer", desc: "at most this many hits (default 20, at most 200; 0 means 200)"},
+			{name: "offset", in: "query", typ: "integer", desc: "skip this many hits first (at most 10000), to page past the first ones: the next page is at offset + limit"},
 		},
 		response: []dossier.Hit{}, errors: []int{400}}
 }

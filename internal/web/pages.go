@@ -24,7 +24,10 @@ type view struct {
 	name  string
 	Title string
 	Query string
-	V     any
+	// Description is the page's meta description, for search engines and
+	// link previews; "" gives the site's.
+	Description string
+	V           any
 }
 
 // pageFunc handles one page request.
@@ -60,7 +63,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, v view
 // mustParsePages parses each page template with the layout and the
 // partials it uses.
 func mustParsePages() map[string]*template.Template {
-	funcs := template.FuncMap{"plural": plural, "humanDate": humanDate}
+	funcs := template.FuncMap{"plural": plural, "humanDate": humanDate, "isoDate": isoDate,
+		"minScore": func() string { return "0.28" }}
 	names, err := fs.Glob(assets, "templates/*.html")
 	if err != nil {
 		panic(err)
@@ -83,6 +87,13 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// isoDate reports whether s is a date that a time element's datetime
+// accepts as it is: 2025-08-18, 2025-08 or 2025.
+func isoDate(s string) bool {
+	_, ok := parseDate(s)
+	return ok
 }
 
 // errorPage is the data of error.html.
@@ -114,6 +125,12 @@ func pageLink(q storyQuery, page int) string {
 	v := url.Values{}
 	if q.Entity != "" {
 		v.Set("entity", q.Entity)
+	}
+	if q.Outlet != "" {
+		v.Set("outlet", q.Outlet)
+	}
+	if q.Sort != "" && q.Sort != sortNewest {
+		v.Set("sort", q.Sort)
 	}
 	if !q.From.IsZero() {
 		v.Set("from", q.From.Format(time.DateOnly))

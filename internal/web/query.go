@@ -5,7 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,25 +21,33 @@ const (
 	pageSize           = 50 // stories per page of the story list
 )
 
-// storyQuery selects stories: those naming an entity, those whose
-// articles span overlaps [From, To], and those changed after Since. Zero
-// fields select everything. A page starts after the story Cursor names
-// (see storyCursor), else at Offset.
+// storyQuery selects stories: those naming an entity, those with an
+// article from an outlet, those whose articles span overlaps [From, To],
+// and those changed after Since. Zero fields select everything. Sort
+// orders them. A page starts after the story Cursor names (see
+// storyCursor), else at Offset.
 type storyQuery struct {
 	Entity   string
+	Outlet   string
 	From, To time.Time
 	Since    time.Time
-	Limit    int // 0: no limit
+	Sort     string // sortNewest or sortArticles
+	Limit    int    // 0: no limit
 	Offset   int
 	Cursor   string
 }
 
+// Orders of the story list.
+const (
+	sortNewest   = "newest"   // the latest publication first (the store's order)
+	sortArticles = "articles" // most articles first, then newest
+)
+
 func (q storyQuery) filtered() bool {
-	return q.Entity != "" || !q.From.IsZero() || !q.To.IsZero() || !q.Since.IsZero()
+	return q.Entity != "" || q.Outlet != "" || !q.From.IsZero() || !q.To.IsZero() || !q.Since.IsZero()
 }
 
-// storyCursor returns the cursor of the position after s in the list's
-// order (newest first, then by ID).
+// storyCursor returns the cursor of the position after s in a story list.
 func storyCursor(s store.Story) string {
 	t := ""
 	if !s.LastPublished.IsZero() {
@@ -48,9 +56,10 @@ func storyCursor(s store.Story) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(t + "|" + s.ID))
 }
 
-// after returns the position in ss (in list order) of the first story
-// after the cursor c.
-func after(ss []store.Story, c string) (int, error) {
+// after returns the position in ss, a list in q's order, of the first
+// story after the cursor c: after the story it names, or, when that story
+// has left the list, (newest first) after its place.
+func after(ss []store.Story, c string, sort string) (int, error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	ts, id, ok := strings.Cut(string(b), "|")
 	if err != nil || !ok || !validID(id, storyPrefix) {
@@ -62,28 +71,43 @@ func after(ss []store.Story, c string) (int, error) {
 			return 0, badRequest("invalid cursor: use the next link of a previous page")
 		}
 	}
-	// The list is sorted newest first (undated last), then by ID: the
-	// first story that sorts after (t, id).
-	return sort.Search(len(ss), func(i int) bool {
-		s := ss[i]
+	if i := slices.IndexFunc(ss, func(s store.Story) bool { return s.ID == id }); i >= 0 || sort != sortNewest {
+		return i + 1, nil // from the start when the story has gone from a list by size
+	}
+	// Newest first (undated last), then by ID: the first story that sorts
+	// after (t, id).
+	i, _ := slices.BinarySearchFunc(ss, store.Story{ID: id, LastPublished: t}, func(s, target store.Story) int {
 		switch {
-		case s.LastPublished.Equal(t):
-			return s.ID > id
-		case t.IsZero():
-			return false // dated stories come before undated ones
+		case s.LastPublished.Equal(target.LastPublished):
+			return strings.Compare(s.ID, target.ID)
 		case s.LastPublished.IsZero():
-			return true
+			return 1
+		case target.LastPublished.IsZero():
+			return -1
+		case s.LastPublished.After(target.LastPublished):
+			return -1
 		}
-		return s.LastPublished.Before(t)
-	}), nil
+		return 1
+	})
+	for i < len(ss) && ss[i].ID == id {
+		i++
+	}
+	return i, nil
 }
 
 // parseStoryQuery reads entity, from, to, limit and offset from r's query.
 func parseStoryQuery(r *http.Request, defaultLimit int) (storyQuery, error) {
 	v := r.URL.Query()
-	q := storyQuery{Entity: v.Get("entity")}
+	q := storyQuery{Entity: v.Get("entity"), Outlet: shorten(strings.TrimSpace(v.Get("outlet")), 200), Sort: v.Get("sort")}
 	if q.Entity != "" && !validID(q.Entity, entityPrefix) {
 		return q, badRequest("entity must be an entity ID such as e-0123456789abcdef")
+	}
+	switch q.Sort {
+	case "":
+		q.Sort = sortNewest
+	case sortNewest, sortArticles:
+	default:
+		return q, badRequest("sort must be %s or %s", sortNewest, sortArticles)
 	}
 	var err error
 	if q.From, err = dateParam(r, "from"); err != nil {
@@ -105,15 +129,15 @@ func parseStoryQuery(r *http.Request, defaultLimit int) (storyQuery, error) {
 	return q, nil
 }
 
-// selectStories returns the summaries q selects, newest first, and whether
-// more follow the page.
-func (s *Server) selectStories(ctx context.Context, q storyQuery) ([]store.Story, bool, error) {
-	sums, more, _, err := s.selectCounted(ctx, q)
-	return sums, more, err
+// selectStories returns the page of summaries q selects, in q's order,
+// and how many it selects in all.
+func (s *Server) selectStories(ctx context.Context, q storyQuery) ([]store.Story, int, error) {
+	sums, _, total, err := s.selectCounted(ctx, q)
+	return sums, total, err
 }
 
-// selectCounted is selectStories that also returns how many stories q
-// selects on all pages.
+// selectCounted returns the page of summaries q selects, whether more
+// follow it, and how many q selects in all.
 func (s *Server) selectCounted(ctx context.Context, q storyQuery) ([]store.Story, bool, int, error) {
 	all, err := s.selected(ctx, q)
 	if err != nil {
@@ -121,21 +145,26 @@ func (s *Server) selectCounted(ctx context.Context, q storyQuery) ([]store.Story
 	}
 	offset := q.Offset
 	if q.Cursor != "" {
-		if offset, err = after(all, q.Cursor); err != nil {
+		if offset, err = after(all, q.Cursor, q.Sort); err != nil {
 			return nil, false, 0, err
 		}
 	}
-	sums, more, err := page(all, offset, q.Limit)
-	return sums, more, len(all), err
+	p := page(all, offset, q.Limit)
+	return p, offset+len(p) < len(all), len(all), nil
 }
 
-// selected returns every summary q selects, newest first.
+// selected returns every summary q selects, in q's order.
 func (s *Server) selected(ctx context.Context, q storyQuery) ([]store.Story, error) {
 	all, err := s.cache.stories(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !q.filtered() {
+	if q.Outlet != "" {
+		if err := s.outlets.update(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if !q.filtered() && q.Sort != sortArticles {
 		return all, nil
 	}
 	var named map[string]bool
@@ -149,12 +178,16 @@ func (s *Server) selected(ctx context.Context, q storyQuery) ([]store.Story, err
 			named[id] = true
 		}
 	}
-	out := []store.Story{}
+	out := make([]store.Story, 0, len(all))
 	for _, sum := range all {
-		if named != nil && !named[sum.ID] || !q.overlaps(sum) || !q.Since.IsZero() && !sum.Updated.After(q.Since) {
+		if named != nil && !named[sum.ID] || !q.overlaps(sum) || q.Outlet != "" && !s.outlets.has(sum.ID, q.Outlet) ||
+			!q.Since.IsZero() && !sum.Updated.After(q.Since) {
 			continue
 		}
 		out = append(out, sum)
+	}
+	if q.Sort == sortArticles {
+		slices.SortStableFunc(out, func(a, b store.Story) int { return b.Articles - a.Articles })
 	}
 	return out, nil
 }
@@ -176,16 +209,16 @@ func (q storyQuery) overlaps(s store.Story) bool {
 }
 
 // page returns the page of ss from offset with at most limit entries (0:
-// all), and whether more follow.
-func page(ss []store.Story, offset, limit int) ([]store.Story, bool, error) {
+// all).
+func page(ss []store.Story, offset, limit int) []store.Story {
 	if offset >= len(ss) {
-		return []store.Story{}, false, nil
+		return []store.Story{}
 	}
 	ss = ss[offset:]
 	if limit > 0 && len(ss) > limit {
-		return ss[:limit], true, nil
+		return ss[:limit]
 	}
-	return ss, false, nil
+	return ss
 }
 
 // storyOf returns the ID of the story that holds an article, or "" if it is

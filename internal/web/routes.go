@@ -86,7 +86,13 @@ func (s *Server) instrument(name string, timeout time.Duration, h http.Handler) 
 				slog.String("route", name), slog.Int("status", rec.code()),
 				slog.Duration("duration", d), slog.Int64("bytes", rec.bytes))
 		}()
-		h.ServeHTTP(rec, r)
+		// Every response that is text goes out gzipped to clients that
+		// take it; rec counts the bytes sent.
+		gz := newGzipWriter(rec, r)
+		h.ServeHTTP(gz, r)
+		if err := gz.close(); err != nil {
+			s.log.Debug("gzip", "path", r.URL.Path, "err", err)
+		}
 	})
 }
 

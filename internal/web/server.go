@@ -117,6 +117,7 @@ type Server struct {
 	metrics *metrics
 	cache   *cache
 	arch    *archive.Archive
+	outlets *outletIndex
 	bg      *owner
 	routes  []route
 	mux     *http.ServeMux
@@ -137,6 +138,7 @@ func New(eng *engine.Engine, opts Options) *Server {
 	s.bg = newOwner()
 	s.cache = newCache(eng, opts.CacheSize, s.bg)
 	s.arch = archive.New(eng.Store())
+	s.outlets = newOutletIndex(eng.Store())
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.pattern, s.instrument(rt.pattern, rt.timeout(opts), rt.handler))

@@ -53,20 +53,31 @@ type storyView struct {
 	FullHref, SummaryHref string
 	MoreSpeakers          int // speakers left out of Quotes
 	MoreDivergences       int
+	// Doubt says how sure the engine is that the articles belong together.
+	Doubt doubt
 }
 
 // articleColumn is one article shown beside the others, its shared
 // passages highlighted.
 type articleColumn struct {
 	articleRef
-	Title, Outlet, URL, SourceRef, Language string
-	Published                               string
-	Inferred                                bool
-	Words                                   int
-	Shared                                  int // highlighted passages
-	Own                                     string
-	SharedFrom                              []shareRow
-	Paras                                   [][]segment
+	Title, Outlet, URL, Domain, SourceRef string
+	Language, Published                   string
+	Inferred                              bool
+	Words                                 int
+	Shared                                int // highlighted passages
+	Own                                   string
+	SharedFrom                            []shareRow
+	Paras                                 [][]segment
+	// CopyOf is the earlier article whose text this one repeats verbatim;
+	// its column shows the text folded.
+	CopyOf *articleRef
+	// CopySame is how much of the text the two share: "100%" for an exact
+	// copy.
+	CopySame string
+	// Weak is the low score with which the article joined the story, ""
+	// when it joined with a good one (see weakScore).
+	Weak string
 }
 
 // shareRow says how much of an article's text another article had first.
@@ -104,7 +115,7 @@ func newStoryView(b *built, full bool) storyView {
 		Quotes:     groupQuotes(s.Quotes, refs),
 		QuoteCount: len(s.Quotes), Divergences: divergenceRows(s.Divergences, refs),
 		Compared: s.Compared, ArticleCount: len(s.Articles),
-		JSONHref: "/api/stories/" + s.ID, Outlets: outlets(s.Articles),
+		JSONHref: "/api/stories/" + s.ID, Outlets: outlets(s.Articles), Doubt: storyDoubt(s.Articles),
 		Full: big && full, FullHref: storyHref(s.ID) + "?full=1", SummaryHref: storyHref(s.ID),
 	}
 	if big && !full {
@@ -120,8 +131,13 @@ func newStoryView(b *built, full bool) storyView {
 	}
 	for i, a := range s.Articles {
 		col := articleColumn{articleRef: refs[i], Title: deref(a.Title), Outlet: deref(a.Outlet),
-			URL: externalLink(a.URL), SourceRef: a.SourceRef, Language: deref(a.Language),
-			Published: deref(a.Published), Inferred: a.PublishedInferred, Words: a.Words}
+			URL: externalLink(a.URL), Domain: domain(a.URL), SourceRef: a.SourceRef, Language: deref(a.Language),
+			Published: deref(a.Published), Inferred: a.PublishedInferred, Words: a.Words,
+		}
+		col.CopyOf, col.CopySame = copyOf(a.ID, s.Reuse, refs)
+		if score, ok := weakJoin(a); ok {
+			col.Weak = fmt.Sprintf("%.2f", score)
+		}
 		if o := a.Origin; o != nil {
 			col.Own = fmt.Sprintf("%.0f%%", 100*o.Original)
 			for _, sh := range o.SharedFrom {
@@ -153,6 +169,19 @@ func outlets(arts []dossier.Article) string {
 		return strings.Join(out[:maxOutlets], ", ") + fmt.Sprintf(" and %d more", len(out)-maxOutlets)
 	}
 	return strings.Join(out, ", ")
+}
+
+// copyOf returns the earlier article of the story whose text the article
+// id repeats verbatim (a duplicate relation), or nil.
+func copyOf(id string, rs []dossier.Reuse, refs []articleRef) (*articleRef, string) {
+	for _, r := range rs {
+		if r.B == id && r.Relation == "duplicate" {
+			if ra, ok := findRef(r.A, refs); ok {
+				return &ra, fmt.Sprintf("%.0f%%", 100*r.Similarity)
+			}
+		}
+	}
+	return nil, ""
 }
 
 // reuseRows returns the first relations for the table, and how many were

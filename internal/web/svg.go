@@ -57,7 +57,10 @@ type eventMark struct {
 	N        int
 	X, W, Y  float64
 	Expected bool
-	Title    string
+	// Crowded marks a marker drawn where others already are: it is drawn
+	// small and without its number, which the list has.
+	Crowded bool
+	Title   string
 	// BarY, TextY and StemY are the top of the period bar, the baseline of
 	// the number and the start of the line down to the axis.
 	BarY, TextY, StemY float64
@@ -198,22 +201,24 @@ func placeEvents(v *timelineView, events []dossier.Event, spans []span, ok []boo
 		if m.W > 0 {
 			m.W = max(m.W, 2*markerR)
 		}
-		lane := pickLane(&ends, m.X-markerR, max(m.X+m.W, m.X+markerR)+4)
-		m.Y = float64(lane)
+		lane, free := pickLane(&ends, m.X-markerR, max(m.X+m.W, m.X+markerR)+4)
+		m.Y, m.Crowded = float64(lane), !free
 		v.Events = append(v.Events, m)
 	}
 	return len(ends)
 }
 
-// pickLane returns the first lane free at from and marks it taken until to.
-// When every lane is taken and no new one may be opened, the lane that
-// frees first is shared.
-func pickLane(ends *[]float64, from, to float64) int {
+// pickLane returns the first lane free at from and marks it taken until
+// to, and true. When every lane is taken and no new one may be opened, it
+// returns the lane that frees first, to be shared, and false; that lane is
+// left as it was, so that what is drawn there small does not push the next
+// marker out too.
+func pickLane(ends *[]float64, from, to float64) (int, bool) {
 	best := 0
 	for i, end := range *ends {
 		if end <= from {
 			(*ends)[i] = to
-			return i
+			return i, true
 		}
 		if end < (*ends)[best] {
 			best = i
@@ -221,10 +226,9 @@ func pickLane(ends *[]float64, from, to float64) int {
 	}
 	if len(*ends) < maxLanes {
 		*ends = append(*ends, to)
-		return len(*ends) - 1
+		return len(*ends) - 1, true
 	}
-	(*ends)[best] = to
-	return best
+	return best, false
 }
 
 // placeArticles adds a marker under the axis for each date on which
@@ -252,7 +256,10 @@ func placeArticles(v *timelineView, arts []articleRef, ax axis) int {
 			label = strconv.Itoa(len(group)) + " articles"
 			title = label + " published " + d
 		}
-		lane := pickLane(&ends, x-6, x+12+7*float64(len(label)))
+		lane, free := pickLane(&ends, x-6, x+12+7*float64(len(label)))
+		if !free {
+			label = "" // it would run into another; the title has it
+		}
 		y := float64(v.AxisY + 26 + lane*20)
 		v.Articles = append(v.Articles, articleMark{X: x, Y: y + 10,
 			Points: fmt.Sprintf("%.1f,%.1f %.1f,%.1f %.1f,%.1f", x, y, x-6, y+10, x+6, y+10),

@@ -115,6 +115,8 @@ func externalLink(u *string) string {
 type summaryRow struct {
 	ID, Href, Headline, Span string
 	Articles                 int
+	// Outlets names the story's outlets, when known.
+	Outlets string
 }
 
 func summaryRows(ss []store.Story) []summaryRow {
