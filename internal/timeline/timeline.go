@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/entity/ner"
+	"github.com/storyline-news/storyline/internal/text"
 	"github.com/storyline-news/storyline/internal/timex"
 )
 
@@ -191,11 +192,11 @@ func anchor(e timex.Expr, published time.Time) (date, precision, kind string, ok
 // span is a sentence's code-point range.
 type span struct{ start, end int }
 
-// sentences splits text into sentences with the tagger's splitter, so that
-// every stage agrees on sentence boundaries.
-func sentences(text string) []span {
+// sentences splits src into sentences with the splitter of package text,
+// so that every stage agrees on sentence boundaries.
+func sentences(src string) []span {
 	var out []span
-	for _, s := range ner.SplitSentences(ner.Tokenize(text)) {
+	for _, s := range text.Sentences(text.Tokenize(src)) {
 		out = append(out, span{s[0].Start, s[len(s)-1].End})
 	}
 	return out

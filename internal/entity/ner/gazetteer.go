@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 //go:embed data/gazetteer/*.txt
@@ -101,7 +103,7 @@ func readList(name string, f func(fields []string)) error {
 
 func (g *gazetteer) add(entry string, list int) {
 	var e gazEntry
-	for _, t := range Tokenize(entry) {
+	for _, t := range text.Tokenize(entry) {
 		w := Normalize(t.Text)
 		e.toks = append(e.toks, w)
 		e.lower = append(e.lower, strings.ToLower(w))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 func TestGazetteerMatch(t *testing.T) {
@@ -26,7 +28,7 @@ func TestGazetteerMatch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			var words, lower []string
-			for _, tok := range Tokenize(tt.in) {
+			for _, tok := range text.Tokenize(tt.in) {
 				w := Normalize(tok.Text)
 				words, lower = append(words, w), append(lower, strings.ToLower(w))
 			}
