@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"internal/reuse":           {"internal/article"},
 	"internal/cluster":         {"internal/article", "internal/text"},
 	"internal/entity":          {"internal/article", "internal/gz", "internal/text"},
-	"internal/quote":           {"internal/article", "internal/text"},
+	"internal/quote":           {"internal/article", "internal/entity", "internal/text"},
 	"internal/timex":           {"internal/article", "internal/text"},
 	"internal/timeline":        {"internal/article", "internal/timex", "internal/entity", "internal/text"},
 	"internal/divergence":      {"internal/article", "internal/timex", "internal/entity", "internal/quote", "internal/text"},

@@ -1,10 +1,11 @@
 package ner
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/text"
 )
 
@@ -62,13 +63,16 @@ func TestDemonym(t *testing.T) {
 
 func TestOverrides(t *testing.T) {
 	g := defaultGazetteer()
-	for _, tc := range []struct{ text, typ string }{{"Kremlin", "organization"}, {"White House", "location"}} {
+	for _, tc := range []struct {
+		text string
+		typ  entity.Type
+	}{{"Kremlin", entity.Organization}, {"White House", entity.Location}} {
 		if got := g.overrides[tc.text]; got != tc.typ {
 			t.Errorf("override of %q = %q, want %q", tc.text, got, tc.typ)
 		}
 	}
 	for _, typ := range g.overrides {
-		if !strings.Contains(fmt.Sprint(storylineType), typ) {
+		if !slices.Contains(storylineType[:], typ) {
 			t.Errorf("override type %q is not a storyline type", typ)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/text"
 )
 
@@ -16,9 +17,9 @@ type Mention struct {
 	Start, End int
 	// Text is the mention as written.
 	Text string
-	// Type is "person", "organization", "location" or "other"
-	// (nationalities, events, laws, products and other names).
-	Type string
+	// Type is entity.Person, Organization, Location or Other (nationalities,
+	// events, laws, products and other names).
+	Type entity.Type
 }
 
 // Tag finds the named entities in raw text, such as an article's body:
@@ -65,13 +66,13 @@ func (m *Model) tag(sc *scratch, src string) []Mention {
 			// The model learned few names with lower-case particles and
 			// may tag only "Leyen" in "von der Leyen": a person's name takes
 			// in the particles right before it.
-			for n := 0; typ == "person" && n < 3 && start > 0 && nameParticles[s[start-1].Text] && !s[start].Newline; n++ {
+			for n := 0; typ == entity.Person && n < 3 && start > 0 && nameParticles[s[start-1].Text] && !s[start].Newline; n++ {
 				start--
 			}
 			if end < len(s) && docParts[s[end-1].Text] && numbered(s[end].Text) {
-				end, typ = end+1, "other" // "Article 5", "Chapter 11"
+				end, typ = end+1, entity.Other // "Article 5", "Chapter 11"
 			}
-			if typ == "person" && end < len(s) {
+			if typ == entity.Person && end < len(s) {
 				// "Charles de Gaulle airport", "Kennedy School": a place or
 				// an institution named after a person, not the person. A
 				// noun in lower case after a surname alone is more often a
@@ -104,14 +105,14 @@ var nameParticles = map[string]bool{
 
 // namedAfter maps the nouns that, right after a person's name, make it the
 // name of a place or an institution to that type.
-var namedAfter = map[string]string{
-	"airport": "location", "airfield": "location", "airbase": "location", "stadium": "location",
-	"arena": "location", "bridge": "location", "square": "location", "street": "location",
-	"avenue": "location", "boulevard": "location", "station": "location", "park": "location",
-	"palace": "location", "hospital": "location", "prison": "location", "dam": "location",
-	"harbour": "location", "harbor": "location", "highway": "location", "tunnel": "location",
-	"canal": "location", "university": "organization", "college": "organization",
-	"school": "organization", "institute": "organization", "foundation": "organization",
+var namedAfter = map[string]entity.Type{
+	"airport": entity.Location, "airfield": entity.Location, "airbase": entity.Location, "stadium": entity.Location,
+	"arena": entity.Location, "bridge": entity.Location, "square": entity.Location, "street": entity.Location,
+	"avenue": entity.Location, "boulevard": entity.Location, "station": entity.Location, "park": entity.Location,
+	"palace": entity.Location, "hospital": entity.Location, "prison": entity.Location, "dam": entity.Location,
+	"harbour": entity.Location, "harbor": entity.Location, "highway": entity.Location, "tunnel": entity.Location,
+	"canal": entity.Location, "university": entity.Organization, "college": entity.Organization,
+	"school": entity.Organization, "institute": entity.Organization, "foundation": entity.Organization,
 }
 
 // docParts are the words that name a numbered part of a text: a mention
@@ -168,7 +169,7 @@ func TitleCase(words []string) bool {
 	return long >= 2 && caps*10 >= long*8
 }
 
-func mention(src string, toks []text.Token, typ string) Mention {
+func mention(src string, toks []text.Token, typ entity.Type) Mention {
 	first, last := toks[0], toks[len(toks)-1]
 	return Mention{Start: first.Start, End: last.End, Text: src[first.ByteStart:last.ByteEnd], Type: typ}
 }
@@ -203,7 +204,7 @@ func splitCompounds(src string, sents [][]text.Token, ms []Mention) []Mention {
 	if !slices.ContainsFunc(ms, hyphenated) {
 		return ms // no compound: most texts
 	}
-	typeOfText := map[string]string{}
+	typeOfText := map[string]entity.Type{}
 	for _, m := range ms {
 		if !strings.ContainsAny(m.Text, "-‐‑") {
 			typeOfText[m.Text] = m.Type
