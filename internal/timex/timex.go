@@ -11,9 +11,9 @@ type Type string
 // TIMEX3 types.
 const (
 	Date     Type = "DATE"
-	Time          = "TIME"
-	Duration      = "DURATION"
-	Set           = "SET"
+	Time     Type = "TIME"
+	Duration Type = "DURATION"
+	Set      Type = "SET"
 )
 
 // Precision is the granularity of the calendar period that a DATE or TIME
@@ -23,16 +23,16 @@ type Precision string
 // Precisions of a DATE or TIME value, coarsest last.
 const (
 	PrecisionMinute  Precision = "minute"
-	PrecisionHour              = "hour"
-	PrecisionDay               = "day"
-	PrecisionWeek              = "week"
-	PrecisionMonth             = "month"
-	PrecisionSeason            = "season"
-	PrecisionQuarter           = "quarter"
-	PrecisionHalf              = "half"
-	PrecisionYear              = "year"
-	PrecisionDecade            = "decade"
-	PrecisionCentury           = "century"
+	PrecisionHour    Precision = "hour"
+	PrecisionDay     Precision = "day"
+	PrecisionWeek    Precision = "week"
+	PrecisionMonth   Precision = "month"
+	PrecisionSeason  Precision = "season"
+	PrecisionQuarter Precision = "quarter"
+	PrecisionHalf    Precision = "half"
+	PrecisionYear    Precision = "year"
+	PrecisionDecade  Precision = "decade"
+	PrecisionCentury Precision = "century"
 )
 
 // Mod is a TIMEX3 mod attribute: where in a period, or how near an
