@@ -20,8 +20,9 @@ const module = "github.com/storyline-news/storyline/"
 // production code (its non-test files) may import only the internal
 // packages listed for it. Tests may import more, as an engine test opens an
 // SQLite store that the engine itself never names. The pipeline points one
-// way: article ← stages ← story ← engine ← web ← cmd; store backends and
-// dossier see domain types only.
+// way: article ← stages ← story ← engine ← web ← cmd; text (segmentation
+// and stemming) sits under the stages, as go/scanner under go/parser;
+// store backends and dossier see domain types only.
 var allowed = map[string][]string{
 	"internal/article":         {},
 	"internal/rusage":          {},
