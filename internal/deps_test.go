@@ -20,8 +20,9 @@ const module = "github.com/storyline-news/storyline/"
 // production code (its non-test files) may import only the internal
 // packages listed for it. Tests may import more, as an engine test opens an
 // SQLite store that the engine itself never names. The pipeline points one
-// way: article ← stages ← story ← engine ← web ← cmd; store backends and
-// dossier see domain types only.
+// way: article ← stages ← story ← engine ← web ← cmd; text (segmentation
+// and stemming) sits under the stages, as go/scanner under go/parser;
+// store backends and dossier see domain types only.
 var allowed = map[string][]string{
 	"internal/article":         {},
 	"internal/rusage":          {},
@@ -30,9 +31,9 @@ var allowed = map[string][]string{
 	"internal/ingest":          {"internal/article", "internal/gz"},
 	"internal/reuse":           {"internal/article"},
 	"internal/cluster":         {"internal/article", "internal/text"},
-	"internal/entity":          {"internal/article", "internal/gz"},
-	"internal/quote":           {"internal/article"},
-	"internal/timex":           {"internal/article"},
+	"internal/entity":          {"internal/article", "internal/gz", "internal/text"},
+	"internal/quote":           {"internal/article", "internal/entity", "internal/text"},
+	"internal/timex":           {"internal/article", "internal/text"},
 	"internal/timeline":        {"internal/article", "internal/timex", "internal/entity", "internal/text"},
 	"internal/divergence":      {"internal/article", "internal/timex", "internal/entity", "internal/quote", "internal/text"},
 	"internal/story":           {"internal/article", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/timeline", "internal/divergence"},

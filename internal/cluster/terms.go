@@ -29,14 +29,16 @@ type token struct {
 }
 
 // tokenize splits s into tokens, appending them to dst. Words are runs of
-// letters and digits; a '.' or ',' between two digits stays inside the
-// token, so "6.1" and "155,221" are one token each.
+// word characters (text.IsWordRune: letters, digits, combining marks); a
+// '.' or ',' between two digits stays inside the token, so "6.1" and
+// "155,221" are one token each. A token opens a sentence after end
+// punctuation, a colon or a line break (text.IsLineBreak).
 func tokenize(dst []token, s string) []token {
 	initial, joined := true, false
 	start := -1
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		inWord := text.IsWordRune(r)
 		if !inWord && start >= 0 && (r == '.' || r == ',') && isDigitAt(s, i-1) && isDigitAt(s, i+1) {
 			inWord = true
 		}
@@ -51,10 +53,10 @@ func tokenize(dst []token, s string) []token {
 			dst = appendToken(dst, s[start:i], initial, joined)
 			start, initial, joined = -1, false, true
 		}
-		switch r {
-		case '.', '!', '?', '\n', ':', ';':
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || text.IsLineBreak(r):
 			initial, joined = true, false
-		case ' ':
+		case r == ' ':
 		default:
 			joined = false
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/timex"
 )
 
@@ -37,8 +38,8 @@ type Mention struct {
 	// Name is the entity's canonical name ("Volodymyr Zelensky"); Compare
 	// names spelling divergences by it.
 	Name string
-	// Type is "person", "organization", "location" or "other".
-	Type string
+	// Type is the entity's type.
+	Type entity.Type
 }
 
 // Quote is one quotation or piece of reported speech: its content is runes

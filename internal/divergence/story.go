@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/entity/ner"
 )
 
@@ -44,7 +45,7 @@ func newStory(docs []Doc) *story {
 	ents := make([][]*Mention, len(docs))
 	for i := range docs {
 		for _, m := range docs[i].Mentions {
-			if m.Entity != "" && strings.HasPrefix(m.Type, "per") {
+			if m.Entity != "" && m.Type == entity.Person {
 				s.people[m.Entity] = true
 			}
 		}
@@ -115,7 +116,7 @@ func nationalities(docs []Doc, texts []*text) map[string]string {
 	for i, d := range docs {
 		t := texts[i]
 		for _, m := range d.Mentions {
-			if m.Entity == "" || !strings.HasPrefix(m.Type, "per") || out[m.Entity] != "" ||
+			if m.Entity == "" || m.Type != entity.Person || out[m.Entity] != "" ||
 				m.Start < 0 || m.Start > len(t.runes) {
 				continue
 			}

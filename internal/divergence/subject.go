@@ -10,6 +10,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/entity/ner"
 	stext "github.com/storyline-news/storyline/internal/text"
 )
@@ -132,7 +133,7 @@ func mentionFeatures(m *Mention, nations map[string]string, i int) []feature {
 		return []feature{{"n:" + strings.ToLower(m.Name), i}}
 	}
 	out := []feature{{"e:" + m.Entity, i}}
-	if strings.HasPrefix(m.Type, "loc") && m.Name != "" {
+	if m.Type == entity.Location && m.Name != "" {
 		out = append(out, feature{"p:" + strings.ToLower(m.Name), i})
 	}
 	if p, ok := nations[m.Entity]; ok {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/storyline-news/storyline/internal/entity/ner"
+	stext "github.com/storyline-news/storyline/internal/text"
 )
 
 // word is one token of an article's text.
@@ -21,8 +21,8 @@ type word struct {
 }
 
 // text is an article's text split once into words and sentences, with
-// ner's tokenizer and sentence splitter so that every stage agrees on
-// the boundaries.
+// the tokenizer and sentence splitter of package text, so that every stage
+// agrees on the boundaries.
 type text struct {
 	runes []rune
 	words []word
@@ -33,9 +33,9 @@ type text struct {
 // newText splits s into words and sentences.
 func newText(s string) *text {
 	t := &text{runes: []rune(s)}
-	toks := ner.Tokenize(s)
+	toks := stext.Tokenize(s)
 	prevEnd := 0
-	for si, sent := range ner.SplitSentences(toks) {
+	for si, sent := range stext.Sentences(toks) {
 		from := len(t.words)
 		for _, tk := range sent {
 			gap := ""

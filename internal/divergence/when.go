@@ -3,6 +3,7 @@ package divergence
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/storyline-news/storyline/internal/timex"
 )
@@ -59,7 +60,7 @@ func timeClaim(d *Doc, t *text, x timex.Expr, i, j int) (Claim, bool) {
 	from, ok := i, false
 	switch {
 	case x.Type == timex.Set:
-	case x.Deadline != "" || (x.Type == timex.Duration && x.Expected):
+	case !x.Deadline.IsZero() || (x.Type == timex.Duration && x.Expected):
 		c.Kind, from = Deadline, cueBefore(t, i, deadlineCues)
 		c.val, ok = deadlineValue(t.words[i:j], x)
 		ok = ok && !vague(t.words[i:j])
@@ -98,7 +99,9 @@ func deadlineValue(ws []word, x timex.Expr) (value, bool) {
 	if v.hi == 0 {
 		v.lo, v.hi = valueDays(x.Value)
 	}
-	v.date = x.Deadline
+	if !x.Deadline.IsZero() {
+		v.date = x.Deadline.Format(time.DateOnly)
+	}
 	return v, v.hi > 0 || v.date != ""
 }
 
@@ -157,13 +160,13 @@ func countable(w string) bool {
 }
 
 // timexMod maps a TIMEX3 mod to a figure's modifier.
-func timexMod(m string) string {
+func timexMod(m timex.Mod) string {
 	switch m {
-	case "MORE_THAN", "EQUAL_OR_MORE":
+	case timex.ModMoreThan, timex.ModEqualOrMore:
 		return modMin
-	case "LESS_THAN", "EQUAL_OR_LESS":
+	case timex.ModLessThan, timex.ModEqualOrLess:
 		return modMax
-	case "APPROX":
+	case timex.ModApprox:
 		return modApprox
 	}
 	return modExact

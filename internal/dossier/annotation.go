@@ -71,18 +71,18 @@ type Timex struct {
 func Annotate(a article.Article, an story.Analysis, ents []entity.Entity) Annotation {
 	out := NewAnnotation(a)
 	for _, l := range an.Links {
-		out.Mentions = append(out.Mentions, Mention{Start: l.Start, End: l.End, Text: l.Text, Type: l.Type, Entity: optional(l.Entity)})
+		out.Mentions = append(out.Mentions, Mention{Start: l.Start, End: l.End, Text: l.Text, Type: string(l.Type), Entity: optional(l.Entity)})
 	}
 	for _, e := range ents {
 		out.Entities = append(out.Entities, AnnotationEntity{
-			ID: e.ID, Name: e.Name, Type: e.Type, Aliases: nonNil(e.Aliases), Roles: nonNil(e.Roles),
+			ID: e.ID, Name: e.Name, Type: string(e.Type), Aliases: nonNil(e.Aliases), Roles: nonNil(e.Roles),
 		})
 	}
 	for _, q := range an.Quotes {
 		out.Quotes = append(out.Quotes, annotationQuotes(q)...)
 	}
 	for _, e := range an.Timexes {
-		out.Timexes = append(out.Timexes, Timex{Start: e.Start, End: e.End, Text: e.Text, Type: e.Type, Value: e.Value})
+		out.Timexes = append(out.Timexes, Timex{Start: e.Start, End: e.End, Text: e.Text, Type: string(e.Type), Value: e.Value})
 	}
 	return out
 }

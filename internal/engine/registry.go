@@ -55,7 +55,7 @@ func archiveRows(w dossier.Story, s story.Story) ([]store.StoryEntity, []store.E
 	archive := make(map[string]string, len(w.Entities)) // local ID → archive ID
 	rows := make([]store.StoryEntity, 0, len(w.Entities))
 	for _, e := range w.Entities {
-		id := entity.ArchiveID(e.Type, e.Name)
+		id := entity.ArchiveID(entity.Type(e.Type), e.Name)
 		archive[e.ID] = id
 		row := store.StoryEntity{
 			ID: id, Local: e.ID, Type: e.Type, Name: e.Name,

@@ -15,7 +15,7 @@ type item struct {
 	mi     int    // index in Doc.Mentions, -1 for a reference
 	bs, be int    // byte span of the name (or of the reference)
 	rs, re int    // the same span in code points
-	typ    string // normalised mention type
+	typ    Type   // normalised mention type
 	nm     name   // persons: the name's parts
 	roles  []role // roles written with it; for a reference, the role sought
 	ref    bool   // a role-only reference

@@ -100,7 +100,7 @@ func (s *story) entity(items []int) Entity {
 
 // groupType returns a group's entity type: person for people, the alias
 // table's type for a known name, else the type most of its mentions have.
-func (s *story) groupType(items []int) string {
+func (s *story) groupType(items []int) Type {
 	first := &s.items[items[0]]
 	if first.typ == Person {
 		return Person
@@ -108,12 +108,12 @@ func (s *story) groupType(items []int) string {
 	if first.alias >= 0 && s.t.aliases[first.alias].typ != "" {
 		return s.t.aliases[first.alias].typ
 	}
-	counts := map[string]int{}
+	counts := map[Type]int{}
 	for _, i := range items {
 		counts[s.items[i].typ]++
 	}
-	best := ""
-	for _, t := range []string{Location, Organization, Other} {
+	best := Type("")
+	for _, t := range []Type{Location, Organization, Other} {
 		if counts[t] > counts[best] || best == "" {
 			best = t
 		}

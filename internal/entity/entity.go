@@ -6,12 +6,16 @@ import (
 	"strings"
 )
 
+// Type is the type of a named entity. The tagger (package ner), the
+// resolver, quote attribution and divergence all use these four.
+type Type string
+
 // Entity types, as spec/annotations.md names them.
 const (
-	Person       = "person"
-	Organization = "organization"
-	Location     = "location"
-	Other        = "other"
+	Person       Type = "person"
+	Organization Type = "organization"
+	Location     Type = "location"
+	Other        Type = "other"
 )
 
 // Mention is one name found in an article's text by a tagger. Start and End
@@ -23,7 +27,7 @@ const (
 type Mention struct {
 	Start, End int
 	Text       string // the text of the span; informational, the span wins
-	Type       string
+	Type       Type
 }
 
 // Doc is one article as Resolve reads it: its ID, its text and the mentions a
@@ -51,7 +55,7 @@ type Entity struct {
 	// country or organization the alias table's name.
 	Name string
 	// Type is Person, Organization, Location or Other.
-	Type string
+	Type Type
 	// Aliases are the distinct surface forms seen, the canonical name
 	// included, sorted.
 	Aliases []string
@@ -72,7 +76,7 @@ type Link struct {
 	// Text is the text of runes [Start, End).
 	Text string
 	// Type is the entity's type, or the mention's when Entity is empty.
-	Type string
+	Type Type
 	// Entity is the ID of the entity named, or "" when the mention could not
 	// be resolved: a bare surname shared by several people, or a title alone.
 	Entity string
@@ -120,14 +124,14 @@ func Resolve(docs []Doc) Result {
 }
 
 // NewID returns the ID of the entity of type typ with the canonical name.
-func NewID(typ, name string) string {
-	h := sha256.Sum256([]byte(typ + "\x00" + name))
+func NewID(typ Type, name string) string {
+	h := sha256.Sum256([]byte(string(typ) + "\x00" + name))
 	return "e-" + hex.EncodeToString(h[:8])
 }
 
 // normType maps a tagger's label to one of the four entity types.
-func normType(t string) string {
-	t = strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(t, "B-"), "I-"))
+func normType(typ Type) Type {
+	t := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(string(typ), "B-"), "I-"))
 	switch t {
 	case "person", "per", "pers":
 		return Person
@@ -153,7 +157,7 @@ func Key(name string) string {
 // entity with the canonical name belongs to: the same for every spelling
 // of the name that Key folds alike, in every story. Like NewID it is "e-"
 // and a hash, of another input, so the two never coincide by design.
-func ArchiveID(typ, name string) string {
-	h := sha256.Sum256([]byte("archive\x00" + typ + "\x00" + Key(name)))
+func ArchiveID(typ Type, name string) string {
+	h := sha256.Sum256([]byte("archive\x00" + string(typ) + "\x00" + Key(name)))
 	return "e-" + hex.EncodeToString(h[:8])
 }

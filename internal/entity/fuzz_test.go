@@ -64,7 +64,7 @@ func FuzzResolve(f *testing.F) {
 	f.Add("“É” — Ünal Özkan’s", []byte{0, 3, 6, 18, 1, 1})
 	f.Fuzz(func(t *testing.T, text string, spans []byte) {
 		n := utf8.RuneCountInString(text)
-		types := []string{Person, Organization, Location, Other, "PER"}
+		types := []Type{Person, Organization, Location, Other, "PER"}
 		var ms []Mention
 		for i := 0; i+1 < len(spans); i += 2 {
 			ms = append(ms, Mention{Start: int(spans[i]) % (n + 2), End: int(spans[i+1]) % (n + 2), Type: types[i/2%len(types)]})

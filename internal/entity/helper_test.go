@@ -80,7 +80,7 @@ func tag(text string, names []string) []Mention {
 				taken[j] = true
 			}
 			rs := utf8.RuneCountInString(text[:s])
-			out = append(out, Mention{Start: rs, End: rs + utf8.RuneCountInString(n), Text: n, Type: typ})
+			out = append(out, Mention{Start: rs, End: rs + utf8.RuneCountInString(n), Text: n, Type: Type(typ)})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })

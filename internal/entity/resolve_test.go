@@ -20,7 +20,7 @@ type link struct {
 // want says what an entity should look like; nil fields are not checked.
 type want struct {
 	name    string
-	typ     string
+	typ     Type
 	aliases []string
 	roles   []string
 }

@@ -17,7 +17,7 @@ var dataFS embed.FS
 // organization with the names it goes by.
 type alias struct {
 	name string // canonical name
-	typ  string // entity type; "" keeps the type the mentions give
+	typ  Type   // entity type; "" keeps the type the mentions give
 	qual string // the entry's form in roles ("U.S.", "German", "NATO")
 }
 
@@ -116,7 +116,7 @@ func (t *tables) addAlias(line string) error {
 	for i := range cols {
 		cols[i] = strings.TrimSpace(cols[i])
 	}
-	a := alias{name: cols[0], typ: cols[1], qual: cols[2]}
+	a := alias{name: cols[0], typ: Type(cols[1]), qual: cols[2]}
 	if a.typ == "-" {
 		a.typ = ""
 	}

@@ -3,6 +3,8 @@ package entity
 import (
 	"unicode"
 	"unicode/utf8"
+
+	stext "github.com/storyline-news/storyline/internal/text"
 )
 
 // A word is one word of text as the role and name parsers see it. Offsets
@@ -16,20 +18,21 @@ type word struct {
 }
 
 // words appends to dst the words of text[from:to]. A word is a run of
-// letters, digits and marks, with periods, hyphens and apostrophes inside it
-// ("U.S", "Secretary-General", "O’Brien"), a final period when it is an
-// abbreviation ("U.S.", "J.D.", "Mr.") and an apostrophe-s ending split off as
-// a possessive. The last word's brk reports whether anything but spaces
-// follows it before to.
+// letters, digits and marks (text.IsWordRune), with periods, hyphens and
+// apostrophes inside it ("U.S", "Secretary-General", "O’Brien"), a final
+// period when package text keeps it ("U.S.", "J.D.", "Mr.", "Corp.";
+// text.KeepsPeriod) and an apostrophe-s ending split off as a possessive.
+// The last word's brk reports whether anything but spaces follows it
+// before to.
 func words(text string, from, to int, dst []word) []word {
 	i := from
 	for i < to {
 		if c := text[i]; c < utf8.RuneSelf {
-			if !isWordRune(rune(c)) {
+			if !stext.IsWordRune(rune(c)) {
 				i++
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:to]); !isWordRune(r) {
+		} else if r, n := utf8.DecodeRuneInString(text[i:to]); !stext.IsWordRune(r) {
 			i += n
 			continue
 		}
@@ -48,12 +51,12 @@ func scanWord(text string, i, to int) word {
 	w.up = unicode.IsUpper(r)
 	j := i
 	for j < to {
-		if c := text[j]; c < utf8.RuneSelf && isWordRune(rune(c)) {
+		if c := text[j]; c < utf8.RuneSelf && stext.IsWordRune(rune(c)) {
 			j++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[j:to])
-		if isWordRune(r) {
+		if stext.IsWordRune(r) {
 			j += n
 			continue
 		}
@@ -61,21 +64,21 @@ func scanWord(text string, i, to int) word {
 			break
 		}
 		next, m := utf8.DecodeRuneInString(text[j+n : to])
-		if isApostrophe(r) && (next == 's' || next == 'S') && !followedByWordRune(text, j+n+m, to) {
+		if stext.IsApostrophe(r) && (next == 's' || next == 'S') && !followedByWordRune(text, j+n+m, to) {
 			w.e, w.pe, w.poss = j, j+n+m, true
 			return w
 		}
-		if !isWordRune(next) {
+		if !stext.IsWordRune(next) {
 			break
 		}
 		j += n
 	}
 	w.e = j
-	if j < to && text[j] == '.' && isAbbrev(text[i:j]) {
+	if j < to && text[j] == '.' && stext.KeepsPeriod(text[i:j]) {
 		w.e++
 	}
 	w.pe = w.e
-	if w.e < to && isApostrophe(runeAt(text, w.e, to)) && endsWithS(text[w.s:w.e]) &&
+	if w.e < to && stext.IsApostrophe(runeAt(text, w.e, to)) && endsWithS(text[w.s:w.e]) &&
 		!followedByWordRune(text, w.e+len(string(runeAt(text, w.e, to))), to) {
 		w.pe = w.e + len(string(runeAt(text, w.e, to)))
 		w.poss = true
@@ -93,7 +96,7 @@ func gapBreaks(text string, i *int, to int) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[*i:to])
-		if isWordRune(r) {
+		if stext.IsWordRune(r) {
 			return brk
 		}
 		if r != ' ' && r != '\t' && r != '\u00a0' {
@@ -104,19 +107,8 @@ func gapBreaks(text string, i *int, to int) bool {
 	return brk
 }
 
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-}
-
 func isJoiner(r rune) bool {
-	return r == '.' || r == '-' || r == '‐' || r == '‑' || isApostrophe(r)
-}
-
-func isApostrophe(r rune) bool {
-	return r == '\'' || r == '’' || r == 'ʼ'
+	return r == '.' || stext.IsHyphen(r) || stext.IsApostrophe(r)
 }
 
 func runeAt(text string, i, to int) rune {
@@ -125,34 +117,9 @@ func runeAt(text string, i, to int) rune {
 }
 
 func followedByWordRune(text string, i, to int) bool {
-	return i < to && isWordRune(runeAt(text, i, to))
+	return i < to && stext.IsWordRune(runeAt(text, i, to))
 }
 
 func endsWithS(s string) bool {
 	return len(s) > 1 && (s[len(s)-1] == 's' || s[len(s)-1] == 'S')
-}
-
-// isAbbrev reports whether w (without its final period) is written with a
-// period: initials ("J", "U.S") or a courtesy or military abbreviation.
-func isAbbrev(w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
-	if n == len(w) {
-		return unicode.IsUpper(r)
-	}
-	initials := true
-	for k, c := range w {
-		if (k%2 == 1) != (c == '.') {
-			initials = false
-			break
-		}
-	}
-	if initials && len(w)%2 == 1 {
-		return true
-	}
-	switch w {
-	case "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Adm", "Col", "Lt",
-		"Jr", "Sr", "St", "Prof", "Rev", "Sgt", "Capt", "Maj", "Amb", "Mme", "Mt":
-		return true
-	}
-	return false
 }

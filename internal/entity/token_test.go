@@ -19,6 +19,8 @@ func TestWords(t *testing.T) {
 		{"leaders’ talks. Mr. Merz", []string{"leaders+", "talks|", "Mr.", "Merz"}},
 		{"end.\nNew", []string{"end|", "New"}},
 		{"«Élysée»", []string{"Élysée|"}},
+		{"Acme Corp. and Gov. Newsom", []string{"Acme", "Corp.", "and", "Gov.", "Newsom"}},
+		{"Sens. Warren and Sanders‘s bill", []string{"Sens.", "Warren", "and", "Sanders+", "bill"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -189,7 +189,7 @@ func (t *timexTally) doc(d te3Doc, sys []timex.Expr) {
 	ss := make([]timexSpan, len(sys))
 	for i, e := range sys {
 		ss[i] = trimSpan(e.Start, e.End, e.Text)
-		ss[i].typ, ss[i].value = e.Type, e.Value
+		ss[i].typ, ss[i].value = string(e.Type), e.Value
 	}
 	pair := make([]int, len(gold)) // gold i → system index, or -1
 	used := make([]bool, len(ss))

@@ -66,18 +66,6 @@ func lowerASCII(dst []byte, w string) []byte {
 	return dst
 }
 
-// abbrevs are the words after which a dot belongs to the word.
-var abbrevs = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Sen": true, "Sens": true, "Rep": true,
-	"Reps": true, "Gov": true, "Govs": true, "Gen": true, "Lt": true, "Col": true, "Sgt": true,
-	"Capt": true, "Prof": true, "Rev": true, "St": true, "Jr": true, "Sr": true, "Adm": true,
-	"Jan": true, "Feb": true, "Aug": true, "Sept": true, "Sep": true, "Oct": true, "Nov": true,
-	"Dec": true, "Inc": true, "Corp": true, "Ltd": true, "Co": true, "vs": true, "Mt": true,
-	"Ft": true, "Gens": true, "Supt": true, "Cmdr": true, "Pres": true, "Atty": true,
-}
-
-func isAbbrev(w string) bool { return abbrevs[w] }
-
 // classWords lists the words of each class.
 var classWords = []struct {
 	c     class

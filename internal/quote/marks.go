@@ -4,6 +4,8 @@ import (
 	"sort"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // region is one quoted stretch of text between paired marks.
@@ -138,9 +140,9 @@ func flanks(s string, t *token) (left, right bool) {
 	if t.b1 < len(s) {
 		next, _ = utf8.DecodeRuneInString(s[t.b1:])
 	}
-	prevOpen := isSpace(prev) || isMarkRune(prev) || prev == '(' || prev == '[' || prev == '—' ||
+	prevOpen := isSpace(prev) || text.IsQuoteMark(prev) || prev == '(' || prev == '[' || prev == '—' ||
 		prev == '–' || prev == '-' || prev == '/' || prev == '{'
-	nextClose := isSpace(next) || isMarkRune(next) || unicode.IsPunct(next) && next != '(' && next != '$' && next != '#' && next != '@'
+	nextClose := isSpace(next) || text.IsQuoteMark(next) || unicode.IsPunct(next) && next != '(' && next != '$' && next != '#' && next != '@'
 	left = !isSpace(next) && prevOpen && (t.b1 < len(s))
 	right = !isSpace(prev) && t.b0 > 0 && nextClose
 	return left, right

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/storyline-news/storyline/internal/entity"
 )
 
 // nameKind is what a name phrase seems to name.
@@ -83,11 +85,11 @@ func (x *extractor) mentionNames() {
 		}
 		n := name{lo: lo, hi: hi, mention: mi}
 		switch m.Type {
-		case "person":
+		case entity.Person:
 			n.kind = nPerson
-		case "organization":
+		case entity.Organization:
 			n.kind = nOrg
-		case "location":
+		case entity.Location:
 			n.kind = nPlace
 		default:
 			continue

@@ -3,6 +3,8 @@ package quote
 import (
 	"sort"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/entity"
 )
 
 // Quote is one attribution: a direct quotation or a piece of reported
@@ -106,13 +108,12 @@ func endsSentence(s []byte) bool {
 }
 
 // Mention is a name found by an earlier stage (package entity), with
-// code-point offsets into the same text. Type is "person",
-// "organization", "location" or "other"; Entity is the ID of the entity the
+// code-point offsets into the same text. Entity is the ID of the entity the
 // mention was resolved to, or "".
 type Mention struct {
 	Start, End int
 	Text       string
-	Type       string
+	Type       entity.Type
 	Entity     string
 }
 

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // view is the part of a Quote the table tests compare, with spans turned
@@ -109,5 +112,25 @@ func TestStatement(t *testing.T) {
 		if q.Direct && !q.Statement {
 			t.Errorf("direct quote %q is not a statement", q.Text)
 		}
+	}
+}
+
+// quoteCase is one row of the rule tables: a text and every quote Extract
+// finds in it, without entity mentions.
+type quoteCase struct {
+	name string
+	text string
+	want []view
+}
+
+func runQuoteCases(t *testing.T, tests []quoteCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := views(tt.text, Extract(tt.text, Options{}))
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
 	}
 }

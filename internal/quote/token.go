@@ -3,6 +3,8 @@ package quote
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // kind classifies a token.
@@ -44,11 +46,11 @@ func tokenize(toks []token, s string) []token {
 		switch {
 		case isSpace(c):
 			b, r = spaceRun(s, b, r, &toks)
-		case isWordRune(c):
+		case text.IsWordRune(c):
 			b1, r1 := wordEnd(s, b, r)
 			toks = append(toks, token{start: r, end: r1, b0: b, b1: b1, kind: kWord, cap: unicode.IsUpper(c)})
 			b, r = b1, r1
-		case isMarkRune(c):
+		case text.IsQuoteMark(c):
 			m := markToken(s, b, r)
 			toks = append(toks, m)
 			b, r = m.b1, m.end
@@ -86,8 +88,9 @@ func spaceRun(s string, b, r int, toks *[]token) (int, int) {
 
 // wordEnd returns the byte and rune offsets just past the word starting at b.
 // A word continues over an apostrophe or hyphen between letters (Trump’s,
-// anti-missile), a dot inside or after initials (U.S., J.D.) or after a
-// known abbreviation (Sen., Mr.), and a dot or comma between digits.
+// anti-missile), a dot inside or after initials (U.S., J.D.) or after an
+// abbreviation of package text (Sen., Mr., Corp.; text.AbbrevOf), and a dot
+// or comma between digits.
 func wordEnd(s string, b, r int) (int, int) {
 	start := b
 	prev, _ := utf8.DecodeRuneInString(s[b:])
@@ -103,7 +106,7 @@ func wordEnd(s string, b, r int) (int, int) {
 			continue
 		}
 		c, n := decode(s, b)
-		if isWordRune(c) {
+		if text.IsWordRune(c) {
 			if unicode.IsLetter(c) {
 				seg++
 				if seg > 1 {
@@ -122,7 +125,7 @@ func wordEnd(s string, b, r int) (int, int) {
 		switch {
 		case (c == '\'' || c == '’' || c == 'ʼ') && unicode.IsLetter(prev) && unicode.IsLetter(next):
 			initials = false
-		case (c == '-' || c == '‐' || c == '‑') && isWordRune(prev) && isWordRune(next):
+		case text.IsHyphen(c) && text.IsWordRune(prev) && text.IsWordRune(next):
 			initials, seg = true, 0 // D-N.Y.
 		case (c == '.' || c == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next):
 		case c == '.' && initials && seg == 1 && unicode.IsLetter(prev):
@@ -130,7 +133,7 @@ func wordEnd(s string, b, r int) (int, int) {
 			if !unicode.IsLetter(next) {
 				return b + n, r + 1 // U.S. or J. keeps its final dot
 			}
-		case c == '.' && isAbbrev(s[start:b]):
+		case c == '.' && text.AbbrevOf(s[start:b]) != 0:
 			return b + n, r + 1
 		default:
 			return b, r
@@ -179,13 +182,6 @@ func isSpace(c rune) bool {
 	return c == '\u00a0' || unicode.IsSpace(c)
 }
 
-func isWordRune(c rune) bool {
-	if c < utf8.RuneSelf {
-		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-	}
-	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
-}
-
 // asciiRun returns the end of the run of ASCII letters and digits at b.
 func asciiRun(s string, b int) int {
 	for b < len(s) {
@@ -204,14 +200,6 @@ func decode(s string, b int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[b:])
-}
-
-func isMarkRune(c rune) bool {
-	switch c {
-	case '“', '”', '"', '«', '»', '„', '‟', '‘', '’', '\'', '`', '‹', '›':
-		return true
-	}
-	return false
 }
 
 // sentence is a half-open range of token indices.

@@ -1,6 +1,3 @@
-// Package text holds what every analysis stage does to text the same way.
-// Today that is stemming: Stem is the English Snowball stemmer behind a
-// cache that all stages and goroutines share.
 package text
 
 import (

@@ -9,6 +9,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/storyline-news/storyline/internal/text"
+	"github.com/storyline-news/storyline/internal/timex"
 )
 
 // contentWords returns the stemmed content words of a sentence, leaving out
@@ -89,9 +90,9 @@ func merge(cands []candidate, min float64) []Event {
 	var groups []*group
 	byKey := make(map[string][]*group)
 	for _, c := range cands {
-		key := c.precision + "|" + c.kind
+		key := string(c.precision) + "|" + string(c.kind)
 		if c.kind != Expected {
-			key += "|" + c.date
+			key += "|" + c.date.Format(time.DateOnly)
 		}
 		var best *group
 		bestScore := min
@@ -120,7 +121,7 @@ func (g *group) similarity(c candidate, min float64) float64 {
 	best := 0.0
 	for _, m := range g.members {
 		s := overlap(c.words, m.words)
-		if m.date != c.date && (s < sameDeadline || !near(m.date, c.date)) {
+		if !m.date.Equal(c.date) && (s < sameDeadline || c.precision != timex.PrecisionDay || !near(m.date, c.date)) {
 			continue
 		}
 		if s > best {
@@ -130,14 +131,9 @@ func (g *group) similarity(c candidate, min float64) float64 {
 	return best
 }
 
-// near reports whether two ISO days are at most deadlineSlack days apart.
-func near(a, b string) bool {
-	ta, errA := time.Parse(time.DateOnly, a)
-	tb, errB := time.Parse(time.DateOnly, b)
-	if errA != nil || errB != nil {
-		return false
-	}
-	d := ta.Sub(tb)
+// near reports whether two days are at most deadlineSlack days apart.
+func near(a, b time.Time) bool {
+	d := a.Sub(b)
 	return d <= deadlineSlack*24*time.Hour && d >= -deadlineSlack*24*time.Hour
 }
 
@@ -148,7 +144,7 @@ func (g *group) event() Event {
 	first := g.members[0]
 	e := Event{Date: first.date, Precision: first.precision, Kind: first.kind}
 	for _, m := range g.members {
-		if m.date < e.Date {
+		if m.date.Before(e.Date) {
 			e.Date = m.date // the earliest deadline any source gives
 		}
 	}

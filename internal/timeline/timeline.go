@@ -18,13 +18,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/entity/ner"
+	"github.com/storyline-news/storyline/internal/text"
 	"github.com/storyline-news/storyline/internal/timex"
 )
 
+// Kind tells events reported as past from events expected.
+type Kind string
+
 // Kinds of events.
 const (
-	Reported = "reported"
-	Expected = "expected"
+	Reported Kind = "reported"
+	Expected Kind = "expected"
 )
 
 // Doc is one article as the timeline sees it.
@@ -49,12 +53,14 @@ type Span struct {
 
 // Event is one dated entry of the timeline.
 type Event struct {
-	// Date is ISO 8601 at Precision: "2025-08-15", "2025-02", "2014".
-	Date string
-	// Precision is "day", "month" or "year".
-	Precision string
+	// Date is the first day of the event's day, month or year, at
+	// midnight UTC; Precision says which.
+	Date time.Time
+	// Precision is timex.PrecisionDay, timex.PrecisionMonth or
+	// timex.PrecisionYear.
+	Precision timex.Precision
 	// Kind is Reported or Expected.
-	Kind string
+	Kind Kind
 	// Text is the sentence that best describes the event.
 	Text string
 	// Articles are the IDs of the articles that report the event, in story
@@ -96,8 +102,11 @@ func Build(docs []Doc, opts Options) []Event {
 	events := merge(cands, opts.MergeSimilarity)
 	sort.SliceStable(events, func(i, j int) bool {
 		a, b := events[i], events[j]
-		if a.Date != b.Date {
-			return a.Date < b.Date
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		if a.Precision != b.Precision {
+			return coarser(a.Precision, b.Precision) // "2025" before "2025-01"
 		}
 		return a.Kind > b.Kind // reported before expected
 	})
@@ -106,11 +115,13 @@ func Build(docs []Doc, opts Options) []Event {
 
 // candidate is one dated sentence before merging.
 type candidate struct {
-	date, precision, kind string
-	text                  string
-	words                 map[string]bool
-	entities              []string
-	src                   Source
+	date      time.Time
+	precision timex.Precision
+	kind      Kind
+	text      string
+	words     map[string]bool
+	entities  []string
+	src       Source
 }
 
 // candidates finds the dated sentences of one document: for each sentence,
@@ -146,56 +157,82 @@ func candidates(d Doc) []candidate {
 
 // anchor returns the date an expression anchors an event to, its
 // precision and the event's kind.
-func anchor(e timex.Expr, published time.Time) (date, precision, kind string, ok bool) {
-	if d, ok := e.DeadlineDate(); ok {
-		return d.Format(time.DateOnly), "day", Expected, true
+func anchor(e timex.Expr, published time.Time) (date time.Time, precision timex.Precision, kind Kind, ok bool) {
+	if !e.Deadline.IsZero() {
+		return truncate(e.Deadline, timex.PrecisionDay), timex.PrecisionDay, Expected, true
 	}
-	if e.Type != "DATE" && e.Type != "TIME" {
-		return "", "", "", false
+	if e.Type != timex.Date && e.Type != timex.Time {
+		return time.Time{}, "", "", false
 	}
 	t, p, ok := e.Date()
 	if !ok {
-		return "", "", "", false
+		return time.Time{}, "", "", false
 	}
 	switch p {
 	case timex.PrecisionDay, timex.PrecisionHour, timex.PrecisionMinute:
-		date, precision = t.Format(time.DateOnly), "day"
+		precision = timex.PrecisionDay
 	case timex.PrecisionMonth:
-		date, precision = t.Format("2006-01"), "month"
+		precision = timex.PrecisionMonth
 	case timex.PrecisionWeek:
 		// The dossier's precisions are day, month and year: a week is its
 		// month when it lies in one ("next week" in early March), else its
 		// year.
 		end, _ := e.LastDay()
 		if end.Year() == t.Year() && end.Month() == t.Month() {
-			date, precision = t.Format("2006-01"), "month"
+			precision = timex.PrecisionMonth
 		} else if end.Year() == t.Year() {
-			date, precision = t.Format("2006"), "year"
+			precision = timex.PrecisionYear
 		} else {
-			return "", "", "", false
+			return time.Time{}, "", "", false
 		}
-	case timex.PrecisionQuarter, timex.PrecisionHalf, timex.PrecisionSeason:
-		date, precision = t.Format("2006"), "year"
-	case timex.PrecisionYear:
-		date, precision = t.Format("2006"), "year"
+	case timex.PrecisionQuarter, timex.PrecisionHalf, timex.PrecisionSeason, timex.PrecisionYear:
+		precision = timex.PrecisionYear
 	default:
-		return "", "", "", false
+		return time.Time{}, "", "", false
 	}
 	kind = Reported
 	if e.Expected || (!published.IsZero() && t.After(published)) {
 		kind = Expected
 	}
-	return date, precision, kind, true
+	return truncate(t, precision), precision, kind, true
+}
+
+// truncate returns the first day of the day, month or year p that holds
+// t, at midnight UTC.
+func truncate(t time.Time, p timex.Precision) time.Time {
+	y, m, d := t.Date()
+	switch p {
+	case timex.PrecisionMonth:
+		d = 1
+	case timex.PrecisionYear:
+		m, d = time.January, 1
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// coarser reports whether precision a is coarser than b, of the day, month
+// and year an Event has.
+func coarser(a, b timex.Precision) bool {
+	rank := func(p timex.Precision) int {
+		switch p {
+		case timex.PrecisionYear:
+			return 0
+		case timex.PrecisionMonth:
+			return 1
+		}
+		return 2
+	}
+	return rank(a) < rank(b)
 }
 
 // span is a sentence's code-point range.
 type span struct{ start, end int }
 
-// sentences splits text into sentences with the tagger's splitter, so that
-// every stage agrees on sentence boundaries.
-func sentences(text string) []span {
+// sentences splits src into sentences with the splitter of package text,
+// so that every stage agrees on sentence boundaries.
+func sentences(src string) []span {
 	var out []span
-	for _, s := range ner.SplitSentences(ner.Tokenize(text)) {
+	for _, s := range text.Sentences(text.Tokenize(src)) {
 		out = append(out, span{s[0].Start, s[len(s)-1].End})
 	}
 	return out

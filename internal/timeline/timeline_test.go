@@ -25,14 +25,23 @@ func doc(id, published, text string, ents ...Span) Doc {
 
 // brief is the part of an event the table tests compare.
 type brief struct {
-	Date, Precision, Kind string
-	Articles              []string
+	Date      string // ISO 8601 at Precision
+	Precision timex.Precision
+	Kind      Kind
+	Articles  []string
 }
 
 func briefs(es []Event) []brief {
 	out := make([]brief, len(es))
 	for i, e := range es {
-		out[i] = brief{e.Date, e.Precision, e.Kind, e.Articles}
+		layout := time.DateOnly
+		switch e.Precision {
+		case timex.PrecisionYear:
+			layout = "2006"
+		case timex.PrecisionMonth:
+			layout = "2006-01"
+		}
+		out[i] = brief{e.Date.Format(layout), e.Precision, e.Kind, e.Articles}
 	}
 	return out
 }

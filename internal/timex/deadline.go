@@ -14,7 +14,7 @@ func (x *extractor) expect(i int, c *cand) {
 		}
 		c.expected = true
 		if t, ok := x.deadlineOf(c.dur); ok {
-			c.deadline = x.value(day(t))
+			c.deadline = t
 		}
 	case c.value == "FUTURE_REF":
 		c.expected = true
@@ -24,7 +24,7 @@ func (x *extractor) expect(i int, c *cand) {
 		}
 		if x.key(i-1) == kBy && !c.ref.end().Before(x.dct) {
 			c.expected = true
-			c.deadline = x.value(day(c.ref.end()))
+			c.deadline = c.ref.end()
 		}
 	}
 }

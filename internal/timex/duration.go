@@ -17,34 +17,34 @@ type dur struct {
 // with and returns the index after them with the TIMEX3 mod they set.
 // "about", "around", "over" and "some" stay outside the span, as they
 // mostly do in TimeBank.
-func (x *extractor) approx(i int) (int, string) {
+func (x *extractor) approx(i int) (int, Mod) {
 	switch x.key(i) {
 	case kNearly, kAlmost:
-		return i + 1, "EQUAL_OR_LESS"
+		return i + 1, ModEqualOrLess
 	case kMore:
 		if x.key(i+1) == kThan {
-			return i + 2, "MORE_THAN"
+			return i + 2, ModMoreThan
 		}
 	case kLess:
 		if x.key(i+1) == kThan {
-			return i + 2, "LESS_THAN"
+			return i + 2, ModLessThan
 		}
 	case kUnder:
-		return i + 1, "LESS_THAN"
+		return i + 1, ModLessThan
 	case kAt:
 		if x.key(i+1) == kLeast {
-			return i + 2, "EQUAL_OR_MORE"
+			return i + 2, ModEqualOrMore
 		}
 		if x.key(i+1) == kMost {
-			return i + 2, "EQUAL_OR_LESS"
+			return i + 2, ModEqualOrLess
 		}
 	case kUp:
 		if x.key(i+1) == kTo {
-			return i + 2, "EQUAL_OR_LESS"
+			return i + 2, ModEqualOrLess
 		}
 	case kNo:
 		if x.key(i+1) == kMore && x.key(i+2) == kThan {
-			return i + 3, "EQUAL_OR_LESS"
+			return i + 3, ModEqualOrLess
 		}
 	}
 	return i, ""
@@ -106,7 +106,7 @@ func (x *extractor) duration(i int) (cand, bool) {
 	}
 	end, d = x.durationTail(end, d)
 	if x.key(end) == kOr && x.key(end+1) == kSo {
-		end, mod = end+2, "APPROX"
+		end, mod = end+2, ModApprox
 	}
 	if q.mod != "" && mod == "" {
 		mod = q.mod

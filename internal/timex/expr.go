@@ -8,7 +8,7 @@ import (
 // Date returns the first day of the calendar period e names and its
 // precision (PrecisionDay, PrecisionWeek, …). ok is false for durations,
 // sets, references such as PRESENT_REF and values with unknown parts.
-func (e Expr) Date() (t time.Time, precision string, ok bool) {
+func (e Expr) Date() (t time.Time, precision Precision, ok bool) {
 	if e.Type != Date && e.Type != Time {
 		return time.Time{}, "", false
 	}
@@ -31,23 +31,14 @@ func (e Expr) LastDay() (time.Time, bool) {
 	return a.end(), true
 }
 
-// DeadlineDate returns e.Deadline as a time.
-func (e Expr) DeadlineDate() (time.Time, bool) {
-	if e.Deadline == "" {
-		return time.Time{}, false
-	}
-	t, err := time.Parse(time.DateOnly, e.Deadline)
-	return t, err == nil
-}
-
 // precisions names the precision of each granularity.
-var precisions = [...]string{gDay: PrecisionDay, gWeekend: PrecisionWeek, gWeek: PrecisionWeek,
+var precisions = [...]Precision{gDay: PrecisionDay, gWeekend: PrecisionWeek, gWeek: PrecisionWeek,
 	gMonth: PrecisionMonth, gSeason: PrecisionSeason, gQuarter: PrecisionQuarter, gHalf: PrecisionHalf,
 	gYear: PrecisionYear, gDecade: PrecisionDecade, gCentury: PrecisionCentury}
 
 // precisionOf returns the precision of a DATE or TIME value, or "" when the
 // value names no calendar period.
-func precisionOf(v string) string {
+func precisionOf(v string) Precision {
 	a, ok := parseShape(v)
 	if !ok {
 		return ""

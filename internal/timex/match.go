@@ -1,16 +1,19 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // cand is a candidate expression found by a rule at some token i: it spans
 // tokens [i, end).
 type cand struct {
 	end      int
-	typ      string
+	typ      Type
 	value    string
-	mod      string
+	mod      Mod
 	expected bool
-	deadline string
+	deadline time.Time
 	ref      anchor // the period a DATE or TIME names, when resolved
 	dur      dur    // the amount a DURATION measures
 }

@@ -10,7 +10,7 @@ func (x *extractor) modified(i int) (cand, bool) {
 	if mod == "" {
 		return cand{}, false
 	}
-	if t := x.at(j); t.lex.cl == clWeekday && mod != "START" || x.key(i) == kEarlier && t.lex.cl == clWeekday {
+	if t := x.at(j); t.lex.cl == clWeekday && mod != ModStart || x.key(i) == kEarlier && t.lex.cl == clWeekday {
 		return cand{}, false // "Later Thursday": TimeBank leaves the modifier out
 	}
 	if x.key(j) == kThe && x.key(j-1) == kOf {
@@ -74,38 +74,38 @@ var pointRules = []rule{
 
 // position parses a positional modifier at i and returns the index after
 // it with its TIMEX3 mod, or "" when there is none.
-func (x *extractor) position(i int) (int, string) {
+func (x *extractor) position(i int) (int, Mod) {
 	j := i
 	if x.key(j) == kThe {
 		j++
 	}
 	switch x.key(j) {
 	case kEarly:
-		return j + 1, "START"
+		return j + 1, ModStart
 	case kLate:
-		return j + 1, "END"
+		return j + 1, ModEnd
 	case kMid:
 		if x.hyphen(j + 1) {
-			return j + 2, "MID"
+			return j + 2, ModMid
 		}
-		return j + 1, "MID"
+		return j + 1, ModMid
 	case kEarlier:
 		if j == i {
-			return j + 1, "START"
+			return j + 1, ModStart
 		}
 	case kLater:
 		if j == i {
-			return j + 1, "END"
+			return j + 1, ModEnd
 		}
 	case kEnd, kBeginning, kStart, kMiddle:
 		if j == i+1 && x.key(j+1) == kOf {
 			switch x.key(j) {
 			case kEnd:
-				return j + 2, "END"
+				return j + 2, ModEnd
 			case kMiddle:
-				return j + 2, "MID"
+				return j + 2, ModMid
 			}
-			return j + 2, "START"
+			return j + 2, ModStart
 		}
 	}
 	return i, ""

@@ -6,7 +6,7 @@ type qty struct {
 	n     int
 	half  bool
 	vague bool
-	mod   string // APPROX for "a couple of"
+	mod   Mod // ModApprox for "a couple of"
 }
 
 // maxQty bounds the quantities rules accept; larger numbers are counts of
@@ -36,7 +36,7 @@ func (x *extractor) quantity(i int) (qty, int, bool) {
 			if x.key(j) == kOf {
 				j++
 			}
-			return qty{n: 2, mod: "APPROX"}, j, true
+			return qty{n: 2, mod: ModApprox}, j, true
 		case kHalf:
 			return qty{half: true}, i + 2, true
 		}
@@ -54,7 +54,7 @@ func (x *extractor) quantity(i int) (qty, int, bool) {
 		}
 	case kCouple:
 		if x.key(i+1) == kOf && (x.key(i-1) == kNext || x.key(i-1) == kPast || x.key(i-1) == kLast) {
-			return qty{n: 2, mod: "APPROX"}, i + 2, true // the next couple of years
+			return qty{n: 2, mod: ModApprox}, i + 2, true // the next couple of years
 		}
 	case kSome:
 		return qty{vague: true}, i + 1, true

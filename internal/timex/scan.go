@@ -3,6 +3,8 @@ package timex
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // kind is the kind of a token.
@@ -19,7 +21,7 @@ type tokFlag uint8
 
 const (
 	fSpace   tokFlag = 1 << iota // white space precedes the token
-	fNewline                     // a line break precedes the token
+	fNewline                     // a line break precedes the token, not one that only wraps a line (text.SoftWrap)
 	fCap                         // a word starting with an upper-case letter
 	fUpper                       // a word in upper case only (two letters or more)
 	fPast                        // a regular past form (-ed) not in the lexicon
@@ -45,7 +47,6 @@ const maxNum = 1 << 30
 func (x *extractor) tokenize() {
 	s := x.text
 	var flags tokFlag
-	lineStart := 0
 	r := int32(0) // code point offset of i
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -56,10 +57,9 @@ func (x *extractor) tokenize() {
 			continue
 		case c == '\n':
 			flags |= fSpace
-			if !x.softBreak(i, lineStart) {
+			if !text.SoftWrap(s, i) {
 				flags |= fNewline
 			}
-			lineStart = i + 1
 			i, r = i+1, r+1
 			continue
 		case c >= '0' && c <= '9':
@@ -90,30 +90,6 @@ func (x *extractor) tokenize() {
 		}
 		flags = 0
 	}
-}
-
-// softBreak reports whether the line break at byte i, ending the line
-// that starts at byte lineStart, only wraps a long line in the middle of a
-// sentence: a paragraph or a heading ends with a short line, a blank line
-// or end punctuation.
-func (x *extractor) softBreak(i, lineStart int) bool {
-	s := x.text
-	if i-lineStart < 40 || i+1 < len(s) && (s[i+1] == '\n' || s[i+1] == '\r') {
-		return false
-	}
-	j := i - 1
-	for j > lineStart && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
-		j--
-	}
-	switch s[j] {
-	case '.', '!', '?', ':', '"', '\'', ')', '-':
-		return false
-	}
-	if s[j] >= utf8.RuneSelf {
-		ru, _ := utf8.DecodeLastRuneInString(s[lineStart : j+1])
-		return unicode.IsLetter(ru) || unicode.IsDigit(ru)
-	}
-	return isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == ','
 }
 
 // digits scans the run of digits starting at byte i (code point r).

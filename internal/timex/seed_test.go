@@ -68,7 +68,7 @@ func TestSeeds(t *testing.T) {
 			r := []rune(text)
 			for _, e := range Extract(text, date(s.dct)) {
 				if e.Start >= len([]rune(tt.before)) && string(r[e.Start-len([]rune(tt.before)):e.Start]) == tt.before {
-					got := found{e.Text, e.Type, e.Value, e.Mod, e.Expected, e.Deadline}
+					got := foundOf(e)
 					if diff := cmp.Diff(tt.want, got); diff != "" {
 						t.Errorf("mismatch (-want +got):\n%s", diff)
 					}
@@ -90,7 +90,7 @@ func TestGolden(t *testing.T) {
 			fmt.Fprintf(&b, "# Extract(%s, %s)\n", s.file, s.dct)
 			for _, e := range Extract(text, date(s.dct)) {
 				fmt.Fprintf(&b, "%d-%d\t%q\t%s\t%s\t%s\t%s\texpected=%v\tdeadline=%s\n",
-					e.Start, e.End, e.Text, e.Type, e.Value, e.Mod, e.Precision, e.Expected, e.Deadline)
+					e.Start, e.End, e.Text, e.Type, e.Value, e.Mod, e.Precision, e.Expected, isoDay(e.Deadline))
 			}
 			path := filepath.Join("testdata", strings.TrimSuffix(s.file, ".txt")+".golden")
 			if *update {
@@ -155,10 +155,11 @@ func TestInferDCT(t *testing.T) {
 
 func TestExprDate(t *testing.T) {
 	tests := []struct {
-		value, typ string
-		want       string // first day, "" when not a calendar period
-		prec       string
-		last       string
+		value string
+		typ   Type
+		want  string // first day, "" when not a calendar period
+		prec  Precision
+		last  string
 	}{
 		{"2025-08-18", Date, "2025-08-18", PrecisionDay, "2025-08-18"},
 		{"2025-08-19TMO", Time, "2025-08-19", PrecisionDay, "2025-08-19"},

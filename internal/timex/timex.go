@@ -5,27 +5,50 @@ import (
 	"time"
 )
 
+// Type is the TIMEX3 type of an expression.
+type Type string
+
 // TIMEX3 types.
 const (
-	Date     = "DATE"
-	Time     = "TIME"
-	Duration = "DURATION"
-	Set      = "SET"
+	Date     Type = "DATE"
+	Time     Type = "TIME"
+	Duration Type = "DURATION"
+	Set      Type = "SET"
 )
+
+// Precision is the granularity of the calendar period that a DATE or TIME
+// value names.
+type Precision string
 
 // Precisions of a DATE or TIME value, coarsest last.
 const (
-	PrecisionMinute  = "minute"
-	PrecisionHour    = "hour"
-	PrecisionDay     = "day"
-	PrecisionWeek    = "week"
-	PrecisionMonth   = "month"
-	PrecisionSeason  = "season"
-	PrecisionQuarter = "quarter"
-	PrecisionHalf    = "half"
-	PrecisionYear    = "year"
-	PrecisionDecade  = "decade"
-	PrecisionCentury = "century"
+	PrecisionMinute  Precision = "minute"
+	PrecisionHour    Precision = "hour"
+	PrecisionDay     Precision = "day"
+	PrecisionWeek    Precision = "week"
+	PrecisionMonth   Precision = "month"
+	PrecisionSeason  Precision = "season"
+	PrecisionQuarter Precision = "quarter"
+	PrecisionHalf    Precision = "half"
+	PrecisionYear    Precision = "year"
+	PrecisionDecade  Precision = "decade"
+	PrecisionCentury Precision = "century"
+)
+
+// Mod is a TIMEX3 mod attribute: where in a period, or how near an
+// amount, the expression points.
+type Mod string
+
+// TIMEX3 mods.
+const (
+	ModStart       Mod = "START"         // "early August", "the beginning of 2025"
+	ModMid         Mod = "MID"           // "mid-August"
+	ModEnd         Mod = "END"           // "late 2014", "the end of the month"
+	ModApprox      Mod = "APPROX"        // "about two weeks", "a couple of years"
+	ModMoreThan    Mod = "MORE_THAN"     // "more than two weeks"
+	ModLessThan    Mod = "LESS_THAN"     // "less than a month", "under a year"
+	ModEqualOrLess Mod = "EQUAL_OR_LESS" // "nearly two weeks", "up to three years"
+	ModEqualOrMore Mod = "EQUAL_OR_MORE" // "at least a year"
 )
 
 // Expr is one time expression found in a text.
@@ -36,25 +59,25 @@ type Expr struct {
 	// Text is the expression as it appears in the text.
 	Text string
 	// Type is the TIMEX3 type: Date, Time, Duration or Set.
-	Type string
+	Type Type
 	// Value is the TIMEX3 value, resolved against the document creation
 	// time: "2025-08-18", "2025-W34", "2025-Q3", "P2W", "PRESENT_REF",
 	// "XXXX-WXX-5" when no creation time is known.
 	Value string
-	// Mod is the TIMEX3 mod attribute ("START", "END", "MID", "APPROX",
-	// "MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"), or "".
-	Mod string
+	// Mod is the TIMEX3 mod attribute (ModStart, ModApprox, …), or "".
+	Mod Mod
 	// Precision is the granularity of a DATE or TIME value that names a
 	// calendar period (PrecisionDay, PrecisionMonth, …), or "" otherwise.
-	Precision string
+	Precision Precision
 	// Expected reports a reference to the future of the document: a
 	// deadline ("within two weeks"), "next week", a weekday after the
 	// creation date.
 	Expected bool
 	// Deadline is, for deadlines such as "within two weeks" or "by the end
-	// of the month", the ISO date by which the event is expected (for a
-	// range, its upper bound); "" otherwise or without a creation time.
-	Deadline string
+	// of the month", the day by which the event is expected (for a range,
+	// its upper bound), at midnight UTC; the zero Time otherwise or without
+	// a creation time.
+	Deadline time.Time
 }
 
 // Extract returns the time expressions of text in order, their values

@@ -9,17 +9,32 @@ import (
 
 // found is the part of an Expr a table test checks.
 type found struct {
-	Text, Type, Value, Mod string
-	Expected               bool
-	Deadline               string
+	Text     string
+	Type     Type
+	Value    string
+	Mod      Mod
+	Expected bool
+	Deadline string // ISO 8601, "" for none
 }
 
 func project(es []Expr) []found {
 	var out []found
 	for _, e := range es {
-		out = append(out, found{e.Text, e.Type, e.Value, e.Mod, e.Expected, e.Deadline})
+		out = append(out, foundOf(e))
 	}
 	return out
+}
+
+func foundOf(e Expr) found {
+	return found{e.Text, e.Type, e.Value, e.Mod, e.Expected, isoDay(e.Deadline)}
+}
+
+// isoDay writes t as an ISO 8601 day, the zero Time as "".
+func isoDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 func date(s string) time.Time {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // BenchmarkTag tags each seed article in turn; b.N counts articles.
@@ -20,9 +22,9 @@ func BenchmarkTag(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		text := dateMarker.ReplaceAllString(string(data), "")
-		texts = append(texts, text)
-		tokens += len(Tokenize(text))
+		src := dateMarker.ReplaceAllString(string(data), "")
+		texts = append(texts, src)
+		tokens += len(text.Tokenize(src))
 	}
 	m := Default()
 	b.ReportAllocs()
@@ -45,9 +47,9 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkTokenize splits the seeds into sentences and tokens.
 func BenchmarkTokenize(b *testing.B) {
-	text := seedText(b, "003_545589a7eaafdb4a.txt")
-	b.SetBytes(int64(len(text)))
+	src := seedText(b, "003_545589a7eaafdb4a.txt")
+	b.SetBytes(int64(len(src)))
 	for i := 0; i < b.N; i++ {
-		SplitSentences(Tokenize(text))
+		text.Sentences(text.Tokenize(src))
 	}
 }

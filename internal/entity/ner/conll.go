@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline/internal/gz"
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // Document is one document of a CoNLL-format file: the sentences between
@@ -78,7 +79,7 @@ func splitWords(words []string) (sub []string, owner []int) {
 	sub = make([]string, 0, len(words)+4)
 	owner = make([]int, 0, len(words)+4)
 	for i, w := range words {
-		toks := Tokenize(w)
+		toks := text.Tokenize(w)
 		if len(toks) == 0 {
 			sub, owner = append(sub, w), append(owner, i)
 			continue

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/storyline-news/storyline/internal/entity"
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 //go:embed data/gazetteer/*.txt
@@ -34,7 +37,7 @@ var gazFile = [numGaz]string{"country", "place", "demonym", "org", "person", "ti
 type gazetteer struct {
 	first     map[string][]gazEntry // lower-cased first token → entries
 	demonym   map[string]string
-	overrides map[string]string // mention text → storyline type
+	overrides map[string]entity.Type // mention text → storyline type
 }
 
 type gazEntry struct {
@@ -61,7 +64,7 @@ func defaultGazetteer() *gazetteer {
 }
 
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{first: map[string][]gazEntry{}, demonym: map[string]string{}, overrides: map[string]string{}}
+	g := &gazetteer{first: map[string][]gazEntry{}, demonym: map[string]string{}, overrides: map[string]entity.Type{}}
 	for list, name := range gazFile {
 		err := readList(name, func(fields []string) {
 			g.add(fields[0], list)
@@ -75,7 +78,7 @@ func loadGazetteer() (*gazetteer, error) {
 	}
 	err := readList("overrides", func(fields []string) {
 		if len(fields) == 2 {
-			g.overrides[fields[0]] = fields[1]
+			g.overrides[fields[0]] = entity.Type(fields[1])
 		}
 	})
 	return g, err
@@ -101,7 +104,7 @@ func readList(name string, f func(fields []string)) error {
 
 func (g *gazetteer) add(entry string, list int) {
 	var e gazEntry
-	for _, t := range Tokenize(entry) {
+	for _, t := range text.Tokenize(entry) {
 		w := Normalize(t.Text)
 		e.toks = append(e.toks, w)
 		e.lower = append(e.lower, strings.ToLower(w))

@@ -1,9 +1,12 @@
 package ner
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/entity"
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 func TestGazetteerMatch(t *testing.T) {
@@ -26,7 +29,7 @@ func TestGazetteerMatch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			var words, lower []string
-			for _, tok := range Tokenize(tt.in) {
+			for _, tok := range text.Tokenize(tt.in) {
 				w := Normalize(tok.Text)
 				words, lower = append(words, w), append(lower, strings.ToLower(w))
 			}
@@ -60,13 +63,16 @@ func TestDemonym(t *testing.T) {
 
 func TestOverrides(t *testing.T) {
 	g := defaultGazetteer()
-	for _, tc := range []struct{ text, typ string }{{"Kremlin", "organization"}, {"White House", "location"}} {
+	for _, tc := range []struct {
+		text string
+		typ  entity.Type
+	}{{"Kremlin", entity.Organization}, {"White House", entity.Location}} {
 		if got := g.overrides[tc.text]; got != tc.typ {
 			t.Errorf("override of %q = %q, want %q", tc.text, got, tc.typ)
 		}
 	}
 	for _, typ := range g.overrides {
-		if !strings.Contains(fmt.Sprint(storylineType), typ) {
+		if !slices.Contains(storylineType[:], typ) {
 			t.Errorf("override type %q is not a storyline type", typ)
 		}
 	}

@@ -6,14 +6,16 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // TestScorerMatchesFeatures checks that the cached emission scores equal
 // the sums over the feature lists that training uses.
 func TestScorerMatchesFeatures(t *testing.T) {
 	m := Default()
-	text := "U.S. President Donald Trump met Zelenskyy in Washington. Trump said the Kremlin agreed.\nNATO TALKS"
-	sents := SplitSentences(Tokenize(text))
+	src := "U.S. President Donald Trump met Zelenskyy in Washington. Trump said the Kremlin agreed.\nNATO TALKS"
+	sents := text.Sentences(text.Tokenize(src))
 	words := make([][]string, len(sents))
 	for i, s := range sents {
 		for _, tok := range s {

@@ -1,13 +1,17 @@
 package ner
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/storyline-news/storyline/internal/text"
+)
 
 // scratch holds the buffers of one Tag call. Tag takes one from a pool and
 // puts it back, so that tagging a stream of articles allocates little more
 // than the mentions it returns.
 type scratch struct {
-	scan  scanner
-	sents [][]Token
+	tok   text.Tokenizer
+	sents [][]text.Token
 	words [][]string
 	wbuf  []string
 	doc   docInfo

@@ -33,7 +33,7 @@ func TestTagSeed(t *testing.T) {
 			if types[name] == nil {
 				types[name] = map[string]bool{}
 			}
-			types[name][m.Type] = true
+			types[name][string(m.Type)] = true
 		}
 		if strings.Contains(m.Text, "February") || strings.Contains(m.Text, "President") {
 			t.Errorf("mention %+v: months and titles are not entities", m)

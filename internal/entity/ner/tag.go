@@ -5,6 +5,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/entity"
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // Mention is a named entity found in text.
@@ -14,9 +17,9 @@ type Mention struct {
 	Start, End int
 	// Text is the mention as written.
 	Text string
-	// Type is "person", "organization", "location" or "other"
-	// (nationalities, events, laws, products and other names).
-	Type string
+	// Type is entity.Person, Organization, Location or Other (nationalities,
+	// events, laws, products and other names).
+	Type entity.Type
 }
 
 // Tag finds the named entities in raw text, such as an article's body:
@@ -31,20 +34,18 @@ type Mention struct {
 func (m *Model) Tag(text string) []Mention {
 	sc := scratchPool.Get().(*scratch)
 	out := m.tag(sc, text)
-	sc.scan.text = ""
 	scratchPool.Put(sc)
 	return out
 }
 
 // tag is Tag with the buffers of sc.
-func (m *Model) tag(sc *scratch, text string) []Mention {
-	sc.scan.reset(text)
-	sc.scan.run()
-	sents := splitSentences(sc.sents[:0], sc.scan.toks)
+func (m *Model) tag(sc *scratch, src string) []Mention {
+	toks := sc.tok.Tokenize(src)
+	sents := text.AppendSentences(sc.sents[:0], toks)
 	sc.sents = sents
 	words := grown(sc.words, len(sents))
 	sc.words = words
-	wbuf := grown(sc.wbuf, len(sc.scan.toks))
+	wbuf := grown(sc.wbuf, len(toks))
 	sc.wbuf = wbuf
 	for i, s := range sents {
 		words[i], wbuf = wbuf[:len(s):len(s)], wbuf[len(s):]
@@ -65,13 +66,13 @@ func (m *Model) tag(sc *scratch, text string) []Mention {
 			// The model learned few names with lower-case particles and
 			// may tag only "Leyen" in "von der Leyen": a person's name takes
 			// in the particles right before it.
-			for n := 0; typ == "person" && n < 3 && start > 0 && nameParticles[s[start-1].Text] && !s[start].nl; n++ {
+			for n := 0; typ == entity.Person && n < 3 && start > 0 && nameParticles[s[start-1].Text] && !s[start].Newline; n++ {
 				start--
 			}
 			if end < len(s) && docParts[s[end-1].Text] && numbered(s[end].Text) {
-				end, typ = end+1, "other" // "Article 5", "Chapter 11"
+				end, typ = end+1, entity.Other // "Article 5", "Chapter 11"
 			}
-			if typ == "person" && end < len(s) {
+			if typ == entity.Person && end < len(s) {
 				// "Charles de Gaulle airport", "Kennedy School": a place or
 				// an institution named after a person, not the person. A
 				// noun in lower case after a surname alone is more often a
@@ -81,10 +82,10 @@ func (m *Model) tag(sc *scratch, text string) []Mention {
 					end, typ = end+1, t
 				}
 			}
-			out = append(out, mention(text, s[start:end], typ))
+			out = append(out, mention(src, s[start:end], typ))
 		}
 	}
-	out = splitCompounds(text, sents, out)
+	out = splitCompounds(src, sents, out)
 	for i := range out {
 		if t, ok := m.gaz.overrides[out[i].Text]; ok {
 			out[i].Type = t
@@ -104,14 +105,14 @@ var nameParticles = map[string]bool{
 
 // namedAfter maps the nouns that, right after a person's name, make it the
 // name of a place or an institution to that type.
-var namedAfter = map[string]string{
-	"airport": "location", "airfield": "location", "airbase": "location", "stadium": "location",
-	"arena": "location", "bridge": "location", "square": "location", "street": "location",
-	"avenue": "location", "boulevard": "location", "station": "location", "park": "location",
-	"palace": "location", "hospital": "location", "prison": "location", "dam": "location",
-	"harbour": "location", "harbor": "location", "highway": "location", "tunnel": "location",
-	"canal": "location", "university": "organization", "college": "organization",
-	"school": "organization", "institute": "organization", "foundation": "organization",
+var namedAfter = map[string]entity.Type{
+	"airport": entity.Location, "airfield": entity.Location, "airbase": entity.Location, "stadium": entity.Location,
+	"arena": entity.Location, "bridge": entity.Location, "square": entity.Location, "street": entity.Location,
+	"avenue": entity.Location, "boulevard": entity.Location, "station": entity.Location, "park": entity.Location,
+	"palace": entity.Location, "hospital": entity.Location, "prison": entity.Location, "dam": entity.Location,
+	"harbour": entity.Location, "harbor": entity.Location, "highway": entity.Location, "tunnel": entity.Location,
+	"canal": entity.Location, "university": entity.Organization, "college": entity.Organization,
+	"school": entity.Organization, "institute": entity.Organization, "foundation": entity.Organization,
 }
 
 // docParts are the words that name a numbered part of a text: a mention
@@ -146,9 +147,9 @@ func numbered(tok string) bool {
 // one: the model learned headlines from CoNLL-2003, where they are upper
 // case, so Tag upper-cases these lines before tagging and lets the
 // document-level features decide which words are names.
-func isTitleLine(sents [][]Token, i int) bool {
+func isTitleLine(sents [][]text.Token, i int) bool {
 	s := sents[i]
-	return !(i > 0 && !s[0].nl) && !(i+1 < len(sents) && !sents[i+1][0].nl) && !isTerminator(s[len(s)-1].Text)
+	return !(i > 0 && !s[0].Newline) && !(i+1 < len(sents) && !sents[i+1][0].Newline) && !text.IsTerminator(s[len(s)-1].Text)
 }
 
 // TitleCase reports whether words read as a title: at least two of their
@@ -168,9 +169,9 @@ func TitleCase(words []string) bool {
 	return long >= 2 && caps*10 >= long*8
 }
 
-func mention(text string, toks []Token, typ string) Mention {
+func mention(src string, toks []text.Token, typ entity.Type) Mention {
 	first, last := toks[0], toks[len(toks)-1]
-	return Mention{Start: first.Start, End: last.End, Text: text[first.byteStart:last.byteEnd], Type: typ}
+	return Mention{Start: first.Start, End: last.End, Text: src[first.ByteStart:last.ByteEnd], Type: typ}
 }
 
 // tspan is an entity in a sentence's BILOU tags: tokens [start, end).
@@ -199,11 +200,11 @@ func bilouSpans(tags []int) []tspan {
 // capitalised part is also a mention on its own elsewhere in the text; each
 // part gets the type it has there. Lower-case parts ("U.S.-led") are
 // dropped. Other mentions are kept as they are.
-func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
+func splitCompounds(src string, sents [][]text.Token, ms []Mention) []Mention {
 	if !slices.ContainsFunc(ms, hyphenated) {
 		return ms // no compound: most texts
 	}
-	typeOfText := map[string]string{}
+	typeOfText := map[string]entity.Type{}
 	for _, m := range ms {
 		if !strings.ContainsAny(m.Text, "-‐‑") {
 			typeOfText[m.Text] = m.Type
@@ -219,7 +220,7 @@ func splitCompounds(text string, sents [][]Token, ms []Mention) []Mention {
 		var split []Mention
 		ok := true
 		for _, p := range parts {
-			pm := mention(text, p, "")
+			pm := mention(src, p, "")
 			r := []rune(pm.Text)[0]
 			if !unicode.IsUpper(r) {
 				continue
@@ -244,11 +245,11 @@ func hyphenated(m Mention) bool { return strings.Contains(m.Text, "-") }
 // compoundParts returns the token runs between the hyphens of a mention
 // whose hyphens are glued to the words on both sides, or nil if it has no
 // such hyphen.
-func compoundParts(sents [][]Token, m Mention) [][]Token {
+func compoundParts(sents [][]text.Token, m Mention) [][]text.Token {
 	if !hyphenated(m) {
 		return nil
 	}
-	var toks []Token
+	var toks []text.Token
 	for _, s := range sents {
 		if len(s) > 0 && s[0].Start <= m.Start && m.End <= s[len(s)-1].End {
 			for _, t := range s {
@@ -259,7 +260,7 @@ func compoundParts(sents [][]Token, m Mention) [][]Token {
 			break
 		}
 	}
-	var parts [][]Token
+	var parts [][]text.Token
 	start := 0
 	for i := 1; i+1 < len(toks); i++ {
 		if toks[i].Text == "-" && toks[i-1].End == toks[i].Start && toks[i].End == toks[i+1].Start {

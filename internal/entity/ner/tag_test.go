@@ -12,7 +12,7 @@ import (
 func mentionString(ms []Mention) string {
 	var out []string
 	for _, m := range ms {
-		out = append(out, m.Text+":"+m.Type)
+		out = append(out, m.Text+":"+string(m.Type))
 	}
 	return strings.Join(out, " ")
 }

@@ -1,5 +1,7 @@
 package ner
 
+import "github.com/storyline-news/storyline/internal/entity"
+
 // Entity types, in the order of their tag ids, with their CoNLL names and
 // the storyline names used in Mention.Type.
 const (
@@ -12,7 +14,7 @@ const (
 
 var conllType = [numTypes]string{"PER", "ORG", "LOC", "MISC"}
 
-var storylineType = [numTypes]string{"person", "organization", "location", "other"}
+var storylineType = [numTypes]entity.Type{entity.Person, entity.Organization, entity.Location, entity.Other}
 
 // Tags are BILOU: tag 0 is O (outside), and type t has tags 1+4t+pos for
 // pos B (begin), I (inside), L (last) and U (unit, a one-token entity).

@@ -13,6 +13,7 @@ import (
 
 	"github.com/storyline-news/storyline/internal/entity/ner"
 	"github.com/storyline-news/storyline/internal/entity/ner/brown"
+	"github.com/storyline-news/storyline/internal/text"
 )
 
 // clusters computes Brown clusters from the unlabelled news corpus, the GMB
@@ -73,7 +74,7 @@ func addJSONL(c *brown.Corpus, path string) error {
 		} else if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		for _, s := range ner.SplitSentences(ner.Tokenize(rec.Text)) {
+		for _, s := range text.Sentences(text.Tokenize(rec.Text)) {
 			words := make([]string, len(s))
 			for i, t := range s {
 				words[i] = ner.Normalize(t.Text)
@@ -97,7 +98,7 @@ func addCoNLL(c *brown.Corpus, path string) error {
 		for _, s := range d.Sentences {
 			var words []string
 			for _, w := range s.Words {
-				for _, t := range ner.Tokenize(w) {
+				for _, t := range text.Tokenize(w) {
 					words = append(words, ner.Normalize(t.Text))
 				}
 			}

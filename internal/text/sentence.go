@@ -1,23 +1,24 @@
-package ner
+package text
 
 import (
 	"strings"
 	"unicode"
 )
 
-// SplitSentences groups tokens made by Tokenize into sentences. A sentence
-// ends at a line break, and after a terminator (. ! ? …) together with any
+// Sentences groups tokens made by Tokenize into sentences. A sentence ends
+// at a line break, and after a terminator (. ! ? …) together with any
 // closing quotes or brackets glued to it, when the next token can start a
 // sentence (it is not lower case). An abbreviation that keeps its period
 // ("U.S.", "J.D.") ends a sentence only before a word that usually starts
 // one ("… from the U.S. He said"); titles ("Mr.", "Dr.") never do. The
 // returned slices share toks' backing array.
-func SplitSentences(toks []Token) [][]Token {
-	return splitSentences(nil, toks)
+func Sentences(toks []Token) [][]Token {
+	return AppendSentences(nil, toks)
 }
 
-// splitSentences is SplitSentences appending to out.
-func splitSentences(out [][]Token, toks []Token) [][]Token {
+// AppendSentences is Sentences appending to out, for callers that reuse
+// their buffers.
+func AppendSentences(out [][]Token, toks []Token) [][]Token {
 	start, real := 0, 0
 	for i := 1; i <= len(toks); i++ {
 		// real is the last token before toks[i] that is not a closing quote
@@ -25,7 +26,7 @@ func splitSentences(out [][]Token, toks []Token) [][]Token {
 		if !isCloser(toks[i-1].Text) || i == 1 || toks[i-1].Start != toks[i-2].End {
 			real = i - 1
 		}
-		if i == len(toks) || toks[i].nl || endsBefore(toks, i, real) {
+		if i == len(toks) || toks[i].Newline || endsBefore(toks, i, real) {
 			if i > start {
 				out = append(out, toks[start:i:i])
 			}
@@ -44,10 +45,10 @@ func endsBefore(toks []Token, i, j int) bool {
 	}
 	prev := toks[j].Text
 	switch {
-	case isTerminator(prev):
+	case IsTerminator(prev):
 		return !startsLower(next)
 	case strings.HasSuffix(prev, ".") && len(prev) > 1:
-		if title[strings.TrimSuffix(prev, ".")] {
+		if AbbrevOf(strings.TrimSuffix(prev, "."))&Title != 0 {
 			return false
 		}
 		return sentenceStarter[strings.ToLower(next)]
@@ -55,7 +56,9 @@ func endsBefore(toks []Token, i, j int) bool {
 	return false
 }
 
-func isTerminator(s string) bool {
+// IsTerminator reports whether the token s ends a sentence by itself: a
+// period, an ellipsis, a question or an exclamation mark.
+func IsTerminator(s string) bool {
 	switch s {
 	case ".", "!", "?", "...", "…", "..", "?!", "!?":
 		return true
@@ -77,36 +80,6 @@ func startsLower(s string) bool {
 	}
 	return false
 }
-
-// isAbbrev reports whether word, followed by a period in the text, keeps
-// the period as part of the token: dotted forms ("U.S", "e.g"), single
-// upper-case initials ("J") and the known abbreviations below.
-func isAbbrev(word []rune) bool {
-	if len(word) == 1 {
-		return unicode.IsUpper(word[0])
-	}
-	for _, r := range word {
-		if r == '.' {
-			return true
-		}
-	}
-	s := string(word)
-	return title[s] || abbrev[s]
-}
-
-// title lists abbreviated titles that precede a name and so never end a
-// sentence.
-var title = setOf("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov",
-	"Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Brig", "Rev", "Hon", "Pres",
-	"Supt", "Insp", "Det", "Cpl", "Pvt", "Amb", "Sr", "Jr", "St", "Mt", "Ft", "Messrs", "Mme", "Mlle")
-
-// abbrev lists other abbreviations written with a period.
-var abbrev = setOf("Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "vs", "etc", "Jan", "Feb",
-	"Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
-	"Ave", "Blvd", "Dept", "Univ", "approx", "est", "Ph", "al", "Calif", "Mass", "Fla",
-	"Ill", "Penn", "Wash", "Mich", "Conn", "Ariz", "Colo", "Tenn", "Okla", "Ore", "Wis",
-	"Minn", "Nev", "Ala", "Ark", "Ky", "La", "Md", "Mo", "Neb", "Va", "Vt", "Del",
-	"Fig", "pp", "vol", "cf", "ca", "Ca", "Nr", "Tel", "Gov't", "Cie")
 
 // sentenceStarter lists words (lower case) that usually start a sentence;
 // before one of them an abbreviation's period also ends the sentence.

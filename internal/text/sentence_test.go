@@ -1,4 +1,4 @@
-package ner
+package text
 
 import (
 	"strings"
@@ -7,13 +7,13 @@ import (
 
 func sentenceTexts(text string) string {
 	var out []string
-	for _, s := range SplitSentences(Tokenize(text)) {
+	for _, s := range Sentences(Tokenize(text)) {
 		out = append(out, texts(s))
 	}
 	return strings.Join(out, " / ")
 }
 
-func TestSplitSentences(t *testing.T) {
+func TestSentences(t *testing.T) {
 	tests := []struct {
 		in, want string
 	}{
@@ -36,7 +36,7 @@ func TestSplitSentences(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			if got := sentenceTexts(tt.in); got != tt.want {
-				t.Errorf("SplitSentences(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
-package ner
+package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -80,7 +81,7 @@ func TestTokenizeOffsets(t *testing.T) {
 
 // checkTokens verifies the tokenizer's contract: tokens are non-empty,
 // ordered, non-overlapping, free of white space, and each Text is the
-// text's runes [Start, End).
+// text's runes [Start, End) and bytes [ByteStart, ByteEnd).
 func checkTokens(t *testing.T, text string, toks []Token) {
 	t.Helper()
 	rs := []rune(text)
@@ -91,6 +92,9 @@ func checkTokens(t *testing.T, text string, toks []Token) {
 		}
 		if string(rs[tok.Start:tok.End]) != string([]rune(tok.Text)) {
 			t.Fatalf("token %d %+v: text %q at offsets", i, tok, string(rs[tok.Start:tok.End]))
+		}
+		if text[tok.ByteStart:tok.ByteEnd] != tok.Text {
+			t.Fatalf("token %d %+v: text %q at byte offsets", i, tok, text[tok.ByteStart:tok.ByteEnd])
 		}
 		if strings.IndexFunc(tok.Text, unicode.IsSpace) >= 0 {
 			t.Fatalf("token %d %q contains white space", i, tok.Text)
@@ -104,11 +108,15 @@ func FuzzTokenize(f *testing.F) {
 		"1,000.5 3-4 F-16 A&B", "“Article 5”-type …", "\xff\xfe.a'", "a\u00ad\u200bb\nc\r\nd", "x.-y 'S n't"} {
 		f.Add(s)
 	}
+	var z Tokenizer
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := Tokenize(text)
 		checkTokens(t, text, toks)
+		if again := z.Tokenize(text); !slices.Equal(again, toks) {
+			t.Fatalf("a reused Tokenizer gives %v, Tokenize %v", again, toks)
+		}
 		n := 0
-		for _, s := range SplitSentences(toks) {
+		for _, s := range Sentences(toks) {
 			if len(s) == 0 {
 				t.Fatal("empty sentence")
 			}
