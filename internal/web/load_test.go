@@ -34,7 +34,10 @@ import (
 	"github.com/storyline-news/storyline/internal/store/sqlite"
 )
 
-var loadTime = flag.Duration("load", 0, "run the load test for this long per scenario (0: skip it)")
+var (
+	loadTime   = flag.Duration("load", 0, "run the load test for this long per scenario (0: skip it)")
+	loadIngest = flag.Int("load-ingest", 0, "while driving the corpus store, ingest this many articles a second into it (0: none)")
+)
 
 // corpusArticles is the size of the large store.
 const corpusArticles = 10000
@@ -55,6 +58,13 @@ func TestLoad(t *testing.T) {
 		s := st.open(t)
 		ts := httptest.NewServer(s)
 		targets := loadTargets(t, s)
+		if *loadIngest > 0 && st.name != "seeds" {
+			stop := feed(t, s, *loadIngest)
+			defer func() {
+				n, d := stop()
+				t.Logf("ingested %d articles in %v while driving: %.0f articles/s", n, d.Round(time.Millisecond), float64(n)/d.Seconds())
+			}()
+		}
 		for _, target := range targets {
 			for _, clients := range []int{50, 200} {
 				r := drive(ts.URL+target.path, clients, *loadTime)
@@ -262,4 +272,54 @@ func benchmarkGet(b *testing.B, h http.Handler, target string) {
 			}
 		}
 	})
+}
+
+// feed ingests rate articles a second into s's store until the returned
+// function is called, which says how many it ingested in how long. The
+// articles are stored ones with a line added and new URLs: updated copies
+// that join existing stories, which are analysed again and read afresh.
+func feed(t *testing.T, s *Server, rate int) (stop func() (int, time.Duration)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var pool []article.Article
+	err := s.eng.Store().Scan(ctx, 0, func(_ int64, a article.Article, _ string) error {
+		pool = append(pool, a)
+		return nil
+	})
+	if err != nil || len(pool) == 0 {
+		t.Fatalf("reading the store for the feed: %v", err)
+	}
+	per := max(1, rate/10)
+	done := make(chan int)
+	start := time.Now()
+	go func() {
+		n := 0
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for k := 0; ; {
+			select {
+			case <-ctx.Done():
+				done <- n
+				return
+			case <-tick.C:
+			}
+			batch := make([]article.Article, per)
+			for i := range batch {
+				a := pool[k%len(pool)]
+				k++
+				a.URL = fmt.Sprintf("https://updates.example/%d", k)
+				a.SourceRef = a.URL
+				a.Text += fmt.Sprintf("\n\nThis article was updated (%d).", k)
+				a.SetID()
+				batch[i] = a
+			}
+			if _, err := s.eng.Ingest(ctx, batch); err != nil && ctx.Err() == nil {
+				t.Errorf("feed: %v", err)
+			}
+			n += per
+		}
+	}()
+	return func() (int, time.Duration) {
+		cancel()
+		return <-done, time.Since(start)
+	}
 }
