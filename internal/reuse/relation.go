@@ -1,6 +1,7 @@
 package reuse
 
 import (
+	"context"
 	"net/url"
 	"slices"
 	"strings"
@@ -76,30 +77,36 @@ func Compare(a, b *article.Article, opt Options) Relation {
 
 // Relations returns every relation among arts, the articles of one story,
 // ordered by A and then B in publication order (by date, then by position
-// in arts; undated articles last). It compares every pair, so its cost
-// grows with the square of len(arts); over a whole corpus use an Index to
-// find the pairs worth comparing.
-func Relations(arts []article.Article, opt Options) []Relation {
+// in arts; undated articles last). It aligns only the pairs that could share
+// a passage (see candidates), so its cost grows with the text the articles
+// share rather than with the square of their number; over a whole corpus
+// use an Index to find the pairs worth comparing. It stops with ctx's error
+// when ctx is done.
+func Relations(ctx context.Context, arts []article.Article, opt Options) ([]Relation, error) {
 	opt = opt.withDefaults()
 	es := make([]*entry, len(arts))
 	for i := range arts {
 		es[i] = newEntry(&arts[i], i)
 	}
 	slices.SortFunc(es, chrono)
+	cands := candidates(es, opt)
 	var rels []Relation
 	ranks := make(map[string]int, len(es))
 	for i, x := range es {
 		if _, ok := ranks[x.art.ID]; !ok {
 			ranks[x.art.ID] = i
 		}
-		for _, y := range es[i+1:] {
-			if r := compare(x, y, opt); r.Kind != None {
+		for _, j := range cands(i) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if r := compare(x, es[j], opt); r.Kind != None {
 				rels = append(rels, r)
 			}
 		}
 	}
 	setOrigins(rels, ranks)
-	return rels
+	return rels, nil
 }
 
 // compare relates x and y, putting the earlier first.
@@ -173,17 +180,9 @@ func host(u string) string {
 // same host, path (ignoring a final slash) and query, whatever the scheme
 // and fragment.
 func sameURL(a, b string) bool {
-	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
-		return false
-	}
-	pa, errA := url.Parse(strings.TrimSpace(a))
-	pb, errB := url.Parse(strings.TrimSpace(b))
-	if errA != nil || errB != nil || pa.Host == "" || pb.Host == "" {
-		return false
-	}
-	return host(a) == host(b) &&
-		strings.TrimSuffix(pa.Path, "/") == strings.TrimSuffix(pb.Path, "/") &&
-		pa.RawQuery == pb.RawQuery
+	ka, okA := urlKey(a)
+	kb, okB := urlKey(b)
+	return okA && okB && ka == kb
 }
 
 // chrono orders entries by before.

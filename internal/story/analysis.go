@@ -1,6 +1,8 @@
 package story
 
 import (
+	"context"
+
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/entity/ner"
@@ -60,11 +62,15 @@ func infer(a *article.Article, known []timex.Known) string {
 // analyzeAll analyzes a story's articles (sorted) in two passes: first the
 // dated ones, then the undated ones with the dates the first pass found as
 // evidence for their publication dates. Entities are then resolved across
-// the story and quotes attributed to them.
-func analyzeAll(arts []article.Article) []Analysis {
+// the story and quotes attributed to them. It stops between articles with
+// ctx's error when ctx is done.
+func analyzeAll(ctx context.Context, arts []article.Article) ([]Analysis, error) {
 	out := make([]Analysis, len(arts))
 	var known []timex.Known
 	for i := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if arts[i].Published.IsZero() {
 			continue
 		}
@@ -77,12 +83,15 @@ func analyzeAll(arts []article.Article) []Analysis {
 		}
 	}
 	for i := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if arts[i].Published.IsZero() {
 			out[i].Inference = infer(&arts[i], known)
 			tagAndDate(&arts[i], &out[i])
 		}
 	}
-	return out
+	return out, nil
 }
 
 // resolve links the mentions of every article to the story's entities.

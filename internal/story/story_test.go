@@ -1,6 +1,7 @@
 package story
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -72,11 +73,14 @@ func TestHeadline(t *testing.T) {
 }
 
 func TestBuild(t *testing.T) {
-	s := Build("s-1", []article.Article{
+	s, err := Build(context.Background(), "s-1", []article.Article{
 		{ID: "b", Published: day("2025-08-19")},
 		{ID: "c"},
 		{ID: "a", Published: day("2025-08-17"), Title: "First"},
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if s.ID != "s-1" || s.Headline != "First" || s.Articles[0].ID != "a" {
 		t.Errorf("Build = %+v", s)
 	}
