@@ -3,13 +3,18 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/reuse"
+	"github.com/storyline-news/storyline/internal/store"
+	"github.com/storyline-news/storyline/internal/story"
 )
 
 // When the store grows, the cache keeps the stories that did not change and
@@ -119,5 +124,57 @@ func TestFailedBuildLeavesCacheConsistent(t *testing.T) {
 	decode(t, get(t, s, "/api/stories/"+seed.ID, http.StatusOK).body, &got)
 	if len(got.Articles) != len(seed.Articles)+1 {
 		t.Errorf("story has %d articles after one joined it, want %d", len(got.Articles), len(seed.Articles)+1)
+	}
+}
+
+// A story build that no request waits for any longer stops: a request
+// that gives up on a story too large to build in time leaves nothing
+// running, and the next request builds the story afresh.
+func TestAbandonedBuildStops(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a large story")
+	}
+	var built atomic.Int32
+	eng := newEngine(t, func(st story.Story) dossier.Story {
+		built.Add(1)
+		return dossier.FromStory(st)
+	})
+	ctx := context.Background()
+	// Stored without their analysis, so that the story is built on
+	// request; uncanceled, its build takes tens of seconds.
+	if _, err := eng.Submit(ctx, reuse.Overlapping(4, 3_000_000, 1)).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	eng.Release(ctx)
+	sums, err := eng.Stories(ctx, store.StoryFilter{})
+	if err != nil || len(sums) != 1 {
+		t.Fatalf("stories %v, %v; want one", sums, err)
+	}
+	s := New(eng, Options{Now: fixedNow})
+	t.Cleanup(s.Close)
+
+	rctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	if _, err := s.cache.story(rctx, sums[0].ID); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("story: error %v, want %v", err, context.DeadlineExceeded)
+	}
+	done := make(chan struct{})
+	go func() {
+		s.bg.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the build went on 5 s after its only request left")
+	}
+	if built.Load() != 0 {
+		t.Error("the abandoned build finished")
+	}
+	s.cache.mu.Lock()
+	n := len(s.cache.entries)
+	s.cache.mu.Unlock()
+	if n != 0 {
+		t.Errorf("%d entries cached after the abandoned build, want 0", n)
 	}
 }
