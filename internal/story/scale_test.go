@@ -88,7 +88,7 @@ func BenchmarkBuildEarn(b *testing.B) {
 // size that share most of their paragraphs (reuse.Overlapping): the reuse
 // stage's worst case, cubic before it was bounded.
 func BenchmarkBuildOverlapping(b *testing.B) {
-	for _, size := range []int{300_000, 1_000_000} {
+	for _, size := range []int{300_000, 1_000_000, 3_000_000, 10_000_000} {
 		arts := reuse.Overlapping(4, size, 1)
 		b.Run(fmt.Sprint(size), func(b *testing.B) {
 			for b.Loop() {
