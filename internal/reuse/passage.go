@@ -180,13 +180,15 @@ func chain(runs []run, a, b *doc, gap int32) []span {
 	var open, done []span
 	for _, r := range runs {
 		k := 0
-		for x, c := range open {
-			if c.a1+gap < r.a || len(open)-x > maxOpen {
-				done = append(done, c)
-			} else {
-				open[k] = c
-				k++
+		for x := range open {
+			if open[x].a1+gap < r.a || len(open)-x > maxOpen {
+				done = append(done, open[x])
+				continue
 			}
+			if k != x { // most runs close no span: copy nothing then
+				open[k] = open[x]
+			}
+			k++
 		}
 		open = open[:k]
 		best, cost, cut := -1, int32(1<<30), int32(0)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // copies returns bases×n articles: n edited copies of each of bases short
@@ -167,6 +168,7 @@ func BenchmarkRelationsCopies(b *testing.B) {
 		arts := copies(tc.bases, 45, 1)
 		b.Run(tc.name, func(b *testing.B) {
 			rels := 0
+			cpu := rusage.CPU()
 			for b.Loop() {
 				if tc.ref {
 					rels = len(refRelations(arts, Options{}))
@@ -174,6 +176,7 @@ func BenchmarkRelationsCopies(b *testing.B) {
 					rels = len(mustRelations(b, arts, Options{}))
 				}
 			}
+			b.ReportMetric((rusage.CPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(rels), "relations")
 			if !tc.ref {
 				b.ReportMetric(float64(aligned(arts)), "aligned-pairs")
@@ -206,6 +209,7 @@ func BenchmarkOverlapping(b *testing.B) {
 			byID[arts[i].ID] = &arts[i]
 		}
 		b.Run(fmt.Sprint(size), func(b *testing.B) {
+			cpu := rusage.CPU()
 			for b.Loop() {
 				for _, r := range mustRelations(b, arts, Options{}) {
 					if r.Kind == Revision {
@@ -213,6 +217,7 @@ func BenchmarkOverlapping(b *testing.B) {
 					}
 				}
 			}
+			b.ReportMetric((rusage.CPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
