@@ -154,7 +154,8 @@ func FuzzDiff(f *testing.F) {
 // BenchmarkRelationsCopies relates a story of 2,025 articles, 45 edited
 // copies of each of 45 short articles: the shape of the largest stories
 // of the 1M benchmark. It reports the pairs aligned per run against all
-// 2,049,300 pairs; ref is the quadratic reference, on fewer articles.
+// 2,049,300 pairs; ref is the quadratic reference (on 2,025 articles, 18 s
+// of CPU against 2.2 s on the 2-vCPU Xeon of 2026-12-07).
 func BenchmarkRelationsCopies(b *testing.B) {
 	for _, tc := range []struct {
 		name  string
@@ -164,6 +165,7 @@ func BenchmarkRelationsCopies(b *testing.B) {
 		{"new/2025", 45, false},
 		{"new/405", 9, false},
 		{"ref/405", 9, true},
+		{"ref/2025", 45, true},
 	} {
 		arts := copies(tc.bases, 45, 1)
 		b.Run(tc.name, func(b *testing.B) {
