@@ -93,9 +93,10 @@ func align(a, b *doc, opt Options) []span {
 		return nil
 	}
 	gap := int32(opt.MaxGap)
-	spans := chain(findRuns(a, b), a, b, gap)
+	ok := qualifier(a, b, opt)
+	spans := chain(findRuns(a, b), a, b, gap, ok)
 	usedA, usedB := make([]bool, len(a.toks)), make([]bool, len(b.toks))
-	spans = pick(spans, qualifier(a, b, opt), usedA, usedB)
+	spans = pick(spans, ok, usedA, usedB)
 	for i := range spans {
 		snap(&spans[i], a.toks, b.toks, usedA, usedB, gap)
 	}
@@ -172,8 +173,10 @@ func extend(ta, tb []token, i, j int32) (run, int) {
 // chain joins runs into spans: a run continues the open span it follows
 // with the smallest gap, when it starts at most gap tokens after the span's
 // end in both texts and on the same lines. Runs that overlap the span's end
-// are cut. At most maxOpen spans stay open, the newest.
-func chain(runs []run, a, b *doc, gap int32) []span {
+// are cut. At most maxOpen spans stay open, the newest. Of the spans it
+// closes, it keeps those that pass ok, the rest being no passage: most
+// runs between long texts are stray shared trigrams.
+func chain(runs []run, a, b *doc, gap int32, ok func(span) bool) []span {
 	ta, tb := a.toks, b.toks
 	runs = sortRuns(runs, len(ta))
 	const maxOpen = 64 // only texts that repeat themselves keep more open
@@ -182,7 +185,9 @@ func chain(runs []run, a, b *doc, gap int32) []span {
 		k := 0
 		for x := range open {
 			if open[x].a1+gap < r.a || len(open)-x > maxOpen {
-				done = append(done, open[x])
+				if ok(open[x]) {
+					done = append(done, open[x])
+				}
 				continue
 			}
 			if k != x { // most runs close no span: copy nothing then
@@ -210,7 +215,12 @@ func chain(runs []run, a, b *doc, gap int32) []span {
 		c.words += a.lower[r.a+r.n] - a.lower[r.a+cut]
 		c.a1, c.b1 = r.a+r.n, r.b+r.n
 	}
-	return append(done, open...)
+	for _, c := range open {
+		if ok(c) {
+			done = append(done, c)
+		}
+	}
+	return done
 }
 
 // sortRuns returns runs, whose starts lie before na in A, ordered by their
