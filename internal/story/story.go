@@ -8,9 +8,11 @@
 package story
 
 import (
+	"cmp"
 	"context"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -80,7 +82,8 @@ type Reuse struct {
 // Build assembles the story with the given ID from its articles, given in
 // ingest order. It stops between articles and between stages, and within
 // the reuse stage between pairs of articles, with ctx's error when ctx is
-// done.
+// done. Once the articles are analysed and dated, reuse, which needs
+// nothing else, runs beside the stages that need their analyses.
 func Build(ctx context.Context, id string, arts []article.Article) (Story, error) {
 	sorted := SortArticles(arts)
 	analyses, err := analyzeAll(ctx, sorted)
@@ -89,11 +92,35 @@ func Build(ctx context.Context, id string, arts []article.Article) (Story, error
 	}
 	s := Story{ID: id}
 	s.Articles, s.Analyses = sortAnalyzed(sorted, analyses)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		ru      []Reuse
+		origins []reuse.Origin
+		ruErr   error
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { ru, origins, ruErr = findReuse(ctx, s.Articles) })
+	err = assemble(ctx, &s)
+	if err != nil {
+		cancel()
+	}
+	wg.Wait()
+	if err = cmp.Or(err, ruErr); err != nil {
+		return Story{}, err
+	}
+	s.Reuse, s.Origins = ru, origins
+	return s, nil
+}
+
+// assemble fills in what s's articles say together: headline and dates,
+// entities, quotes, timeline, divergences and agreements.
+func assemble(ctx context.Context, s *Story) error {
 	s.FirstPublished, s.LastPublished = Span(s.Articles)
 	s.Headline = Headline(s.Articles)
 	res := resolve(s.Articles, s.Analyses)
 	if err := ctx.Err(); err != nil {
-		return Story{}, err
+		return err
 	}
 	s.Entities = res.Entities
 	for i := range s.Analyses {
@@ -102,20 +129,14 @@ func Build(ctx context.Context, id string, arts []article.Article) (Story, error
 	}
 	s.Timeline = buildTimeline(s.Articles, s.Analyses)
 	if err := ctx.Err(); err != nil {
-		return Story{}, err
+		return err
 	}
 	pick := comparable(s.Articles)
 	if len(pick) < len(s.Articles) {
 		s.Compared = len(pick)
 	}
 	s.Divergences, s.Agreements = compare(s.Articles, s.Analyses, res, pick)
-	if err := ctx.Err(); err != nil {
-		return Story{}, err
-	}
-	if s.Reuse, s.Origins, err = findReuse(ctx, s.Articles); err != nil {
-		return Story{}, err
-	}
-	return s, nil
+	return ctx.Err()
 }
 
 // MaxCompared is the most articles of a story whose claims are compared
