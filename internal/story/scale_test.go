@@ -13,7 +13,6 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/reuse"
-	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // crude reads the first n articles of the Reuters-21578 corpus in
@@ -92,14 +91,11 @@ func BenchmarkBuildOverlapping(b *testing.B) {
 	for _, size := range []int{300_000, 1_000_000, 3_000_000, 10_000_000} {
 		arts := reuse.Overlapping(4, size, 1)
 		b.Run(fmt.Sprint(size), func(b *testing.B) {
-			cpu := rusage.CPU()
 			for b.Loop() {
 				if _, err := Build(context.Background(), "s", arts); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((rusage.CPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-			b.ReportMetric(float64(rusage.MaxRSS())/(1<<20), "maxrss-MiB")
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
-	"github.com/storyline-news/storyline/internal/reuse"
 	"github.com/storyline-news/storyline/internal/store"
 	"github.com/storyline-news/storyline/internal/story"
 )
@@ -142,7 +142,7 @@ func TestAbandonedBuildStops(t *testing.T) {
 	ctx := context.Background()
 	// Stored without their analysis, so that the story is built on
 	// request; uncanceled, its build takes tens of seconds.
-	if _, err := eng.Submit(ctx, reuse.Overlapping(4, 3_000_000, 1)).Wait(); err != nil {
+	if _, err := eng.Submit(ctx, overlapping(4, 3_000_000)).Wait(); err != nil {
 		t.Fatal(err)
 	}
 	eng.Release(ctx)
@@ -177,4 +177,34 @@ func TestAbandonedBuildStops(t *testing.T) {
 	if n != 0 {
 		t.Errorf("%d entries cached after the abandoned build, want 0", n)
 	}
+}
+
+// overlapping returns n dated articles of about size bytes that share their
+// paragraphs in other orders, made of made-up words: one story, slow to
+// build.
+func overlapping(n, size int) []article.Article {
+	rng := rand.New(rand.NewPCG(1, 2))
+	syll := []string{"ka", "lo", "ren", "ti", "mar", "se", "vo", "dan", "pri", "el"}
+	var pool []string
+	for total := 0; total < size; {
+		var b strings.Builder
+		for w := range 60 {
+			if w > 0 {
+				b.WriteByte(' ')
+			}
+			for range 1 + rng.IntN(3) {
+				b.WriteString(syll[rng.IntN(len(syll))])
+			}
+		}
+		b.WriteByte('.')
+		pool = append(pool, b.String())
+		total += b.Len() + 2
+	}
+	arts := make([]article.Article, n)
+	for k := range arts {
+		rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+		arts[k] = article.Article{Text: strings.Join(pool, "\n\n"), Published: time.Date(2025, 8, 1+k, 0, 0, 0, 0, time.UTC)}
+		arts[k].SetID()
+	}
+	return arts
 }
