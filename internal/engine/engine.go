@@ -475,7 +475,10 @@ func (e *Engine) Story(ctx context.Context, id string) (story.Story, error) {
 	if err != nil {
 		return story.Story{}, err
 	}
-	s := story.Build(id, arts)
+	s, err := story.Build(ctx, id, arts)
+	if err != nil {
+		return story.Story{}, err
+	}
 	s.Why = make(map[string]story.Why, len(why))
 	for _, w := range why {
 		s.Why[w.ArticleID] = story.Why{Score: w.Score, Evidence: w.Evidence, MergedFrom: w.MergedFrom}

@@ -43,8 +43,9 @@ func (s *story) clusterPeople(d int) {
 		s.addToCluster(c, i, true)
 	}
 	bySurname := map[string]int{}
+	x := s.fullClusters(first)
 	for _, i := range bare {
-		c := s.bareClusterFor(first, &s.items[i])
+		c := s.bareClusterFor(x, &s.items[i])
 		if c == -2 {
 			s.items[i].dead = true
 			continue
@@ -97,16 +98,44 @@ func (s *story) fullClusterFor(first int, it *item) int {
 	return best
 }
 
-// bareClusterFor returns the full cluster, among clusters[first:], that the
-// bare surname of it joins; -1 when there is none and -2 when it is
-// ambiguous.
-func (s *story) bareClusterFor(first int, it *item) int {
+// fullIndex lists the full clusters of one document by the keys a bare
+// surname finds them by, each list in cluster order. The bare surnames of
+// the document add no full cluster and change none of their names, so it
+// stays true while they are placed.
+type fullIndex struct {
+	bySurname map[string][]int // skey and lkey → clusters
+	byGiven   map[string][]int // gkey → clusters with a given name
+}
+
+// fullClusters indexes the full clusters among clusters[first:].
+func (s *story) fullClusters(first int) fullIndex {
+	x := fullIndex{bySurname: map[string][]int{}, byGiven: map[string][]int{}}
+	for c := first; c < len(s.clusters); c++ {
+		cl := &s.clusters[c]
+		if !cl.isFull() {
+			continue
+		}
+		x.bySurname[cl.nm.skey] = append(x.bySurname[cl.nm.skey], c)
+		if cl.nm.lkey != cl.nm.skey {
+			x.bySurname[cl.nm.lkey] = append(x.bySurname[cl.nm.lkey], c)
+		}
+		if len(cl.nm.given) > 0 {
+			x.byGiven[cl.nm.gkey] = append(x.byGiven[cl.nm.gkey], c)
+		}
+	}
+	return x
+}
+
+// bareClusterFor returns the full cluster of the document that x indexes
+// that the bare surname of it joins; -1 when there is none and -2 when it
+// is ambiguous.
+func (s *story) bareClusterFor(x fullIndex, it *item) int {
 	before, beforePos := -1, -1
 	titled, titledN := -1, 0 // people named before it with a role ("President Joe Biden")
 	var after []int
-	for c := first; c < len(s.clusters); c++ {
+	for _, c := range x.bySurname[it.nm.skey] {
 		cl := &s.clusters[c]
-		if !cl.isFull() || !cl.nm.hasSurname(it.nm.skey) || cl.nm.suffix != it.nm.suffix {
+		if !cl.nm.hasSurname(it.nm.skey) || cl.nm.suffix != it.nm.suffix {
 			continue
 		}
 		for _, pos := range cl.full {
@@ -135,9 +164,8 @@ func (s *story) bareClusterFor(first int, it *item) int {
 		return -2
 	}
 	match := -1
-	for c := first; c < len(s.clusters); c++ {
-		cl := &s.clusters[c]
-		if cl.isFull() && len(cl.nm.given) > 0 && cl.nm.gkey == it.nm.skey {
+	for _, c := range x.byGiven[it.nm.skey] {
+		if cl := &s.clusters[c]; cl.isFull() && len(cl.nm.given) > 0 && cl.nm.gkey == it.nm.skey {
 			if match >= 0 {
 				return -1
 			}

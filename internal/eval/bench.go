@@ -535,8 +535,11 @@ func (r *run) assembly(ctx context.Context, m *Meter) (int, string, error) {
 	for _, s := range slices.Sorted(maps.Keys(groups)) {
 		before := m.Usage().Wall
 		m.Start()
-		story.Build(r.members.ids[s], groups[s])
+		_, err := story.Build(ctx, r.members.ids[s], groups[s])
 		m.Stop()
+		if err != nil {
+			return built, "", err
+		}
 		if d := m.Usage().Wall - before; d > slowest {
 			slowest, slowSize = d, len(groups[s])
 		}

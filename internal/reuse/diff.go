@@ -52,10 +52,11 @@ type Change struct {
 // paragraphs match when their Similarity is at least 0.5, each with at most
 // one, most similar first. Changes follow the new version's order; a removed
 // paragraph comes right after the change of the old paragraph before it, or
-// first.
+// first. Its cost grows with the paragraphs and passages, and with the
+// pairs of paragraphs that passages join.
 func Diff(old, new *article.Article, passages []Passage) []Change {
 	po, pn := paragraphs(old.Text), paragraphs(new.Text)
-	match := matchParagraphs(po, pn, passages)
+	match, sims := matchParagraphs(po, pn, passages)
 	matched := make([]bool, len(po))
 	for _, i := range match {
 		if i >= 0 {
@@ -75,7 +76,7 @@ func Diff(old, new *article.Article, passages []Passage) []Change {
 			out = append(out, Change{Op: Added, New: p})
 			continue
 		}
-		c := Change{Op: Edited, Old: po[i], New: p, Similarity: paragraphSimilarity(po[i], p, passages)}
+		c := Change{Op: Edited, Old: po[i], New: p, Similarity: sims[j]}
 		if Normalize(c.Old.Text) == Normalize(c.New.Text) {
 			c.Op = Kept
 		}
@@ -86,18 +87,32 @@ func Diff(old, new *article.Article, passages []Passage) []Change {
 }
 
 // matchParagraphs returns, for each new paragraph, the index of its matched
-// old paragraph or -1.
-func matchParagraphs(po, pn []Paragraph, passages []Passage) []int {
+// old paragraph or -1, and the similarity of the two (see
+// paragraphSimilarity). Only pairs that a passage joins can be similar, so
+// it visits those alone: per passage, the paragraphs it overlaps in either
+// text (one each for passages that Align returns, which stay within a line).
+func matchParagraphs(po, pn []Paragraph, passages []Passage) ([]int, []float64) {
 	type pair struct {
 		i, j int
 		sim  float64
 	}
-	var pairs []pair
-	for i := range po {
-		for j := range pn {
-			if s := paragraphSimilarity(po[i], pn[j], passages); s >= editedMin {
-				pairs = append(pairs, pair{i, j, s})
+	in := make(map[[2]int]int) // old, new paragraph → code points in passages joining them
+	for _, p := range passages {
+		io, jo := overlapping(po, p.AStart), overlapping(pn, p.BStart)
+		for i := io; i < len(po) && po[i].Start < p.AEnd; i++ {
+			a := min(p.AEnd, po[i].End) - max(p.AStart, po[i].Start)
+			for j := jo; j < len(pn) && pn[j].Start < p.BEnd && a > 0; j++ {
+				if b := min(p.BEnd, pn[j].End) - max(p.BStart, pn[j].Start); b > 0 {
+					in[[2]int{i, j}] += a + b
+				}
 			}
+		}
+	}
+	var pairs []pair
+	for k, n := range in {
+		o, p := po[k[0]], pn[k[1]]
+		if s := min(1, float64(n)/float64(o.End-o.Start+p.End-p.Start)); s >= editedMin {
+			pairs = append(pairs, pair{k[0], k[1], s})
 		}
 	}
 	slices.SortFunc(pairs, func(x, y pair) int {
@@ -107,30 +122,21 @@ func matchParagraphs(po, pn []Paragraph, passages []Passage) []int {
 	for j := range match {
 		match[j] = -1
 	}
+	sims := make([]float64, len(pn))
 	used := make([]bool, len(po))
 	for _, p := range pairs {
 		if match[p.j] < 0 && !used[p.i] {
-			match[p.j], used[p.i] = p.i, true
+			match[p.j], used[p.i], sims[p.j] = p.i, true, p.sim
 		}
 	}
-	return match
+	return match, sims
 }
 
-// paragraphSimilarity returns the fraction of the code points of o and n
-// that lie in passages joining them, counted in both.
-func paragraphSimilarity(o, n Paragraph, passages []Passage) float64 {
-	in := 0
-	for _, p := range passages {
-		a := min(p.AEnd, o.End) - max(p.AStart, o.Start)
-		b := min(p.BEnd, n.End) - max(p.BStart, n.Start)
-		if a > 0 && b > 0 {
-			in += a + b
-		}
-	}
-	if total := o.End - o.Start + n.End - n.Start; total > 0 {
-		return min(1, float64(in)/float64(total))
-	}
-	return 0
+// overlapping returns the index of the first of ps, which are ordered and
+// disjoint, that ends after start.
+func overlapping(ps []Paragraph, start int) int {
+	k, _ := slices.BinarySearchFunc(ps, start, func(p Paragraph, t int) int { return cmp.Compare(p.End, t+1) })
+	return k
 }
 
 // paragraphs returns the non-blank lines of text, trimmed, with code-point

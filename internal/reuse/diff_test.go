@@ -40,7 +40,7 @@ func TestDiff(t *testing.T) {
 
 func TestDiffSeeds(t *testing.T) {
 	arts := loadSeeds(t)
-	rels := Relations(arts, Options{})
+	rels := mustRelations(t, arts, Options{})
 	count := map[Op]int{}
 	for _, c := range Diff(&arts[0], &arts[1], rels[0].Passages) {
 		count[c.Op]++

@@ -43,9 +43,18 @@
 // Relations classifies each pair (Duplicate, Revision, SharedPassages),
 // Origins credits every shared stretch to the earliest article carrying it,
 // and Diff lists a revision's kept, edited, added and removed paragraphs.
+// Their cost grows with the text shared, not with the number of pairs: in a
+// story of more than a few articles, Relations aligns only the pairs that
+// share enough seed n-grams to hold a passage, found through an inverted
+// index of the story's seeds (a filter that drops only pairs that would
+// relate as None; see candidates); one alignment is linear in the two
+// texts; Diff compares only the paragraphs that a passage joins, and
+// origins are found with an interval index and a sweep. The output is the
+// same as comparing everything with everything, which reference_test.go
+// still does.
 // The package's tests measure the whole against the shared benchmark data:
 // recall on ECB+, robustness to edits and speed on BBC and Reuters
-// (bench_test.go, robust_test.go).
+// (harness_test.go, robust_test.go).
 //
 // All hashing is fixed and documented (FNV-1a over code points, a
 // polynomial shingle hash and the SplitMix64 mixer, see Sketch; no

@@ -55,7 +55,7 @@ func BenchmarkAlign(b *testing.B) {
 func BenchmarkRelations(b *testing.B) {
 	arts := loadSeeds(b)
 	for b.Loop() {
-		Relations(arts, Options{})
+		mustRelations(b, arts, Options{})
 	}
 }
 

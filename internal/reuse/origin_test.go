@@ -14,7 +14,7 @@ func TestOrigins(t *testing.T) {
 	b := article.Article{ID: "b", Published: day(2), Text: paraMeeting + "\n" + paraWalk}
 	c := article.Article{ID: "c", Published: day(3), Text: paraPeople + "\n" + paraWalk + "\n" + paraMeeting}
 	arts := []article.Article{c, a, b} // input order does not matter
-	rels := Relations(arts, Options{})
+	rels := mustRelations(t, arts, Options{})
 	var pairs [][2]string
 	for _, r := range rels {
 		pairs = append(pairs, [2]string{r.A, r.B})

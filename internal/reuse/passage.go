@@ -93,9 +93,10 @@ func align(a, b *doc, opt Options) []span {
 		return nil
 	}
 	gap := int32(opt.MaxGap)
-	spans := chain(findRuns(a, b), a, b, gap)
+	ok := qualifier(a, b, opt)
+	spans := chain(findRuns(a, b), a, b, gap, ok)
 	usedA, usedB := make([]bool, len(a.toks)), make([]bool, len(b.toks))
-	spans = pick(spans, qualifier(a, b, opt), usedA, usedB)
+	spans = pick(spans, ok, usedA, usedB)
 	for i := range spans {
 		snap(&spans[i], a.toks, b.toks, usedA, usedB, gap)
 	}
@@ -129,7 +130,9 @@ func findRuns(a, b *doc) []run {
 	a.index()
 	b.index()
 	budget := 32*(len(a.toks)+len(b.toks)) + 1024
-	covered := make(map[int32]int32) // diagonal a-b → end in B of its last run
+	// covered[i-j+len(b.toks)] is the end in B of the last run on the
+	// diagonal of A's token i and B's token j, or 0.
+	covered := make([]int32, len(a.toks)+len(b.toks))
 	var runs []run
 	for j, h := range b.grams {
 		if h == 0 {
@@ -137,7 +140,7 @@ func findRuns(a, b *doc) []run {
 		}
 		i, ok := a.head[h]
 		for hits := 0; ok && i >= 0 && hits < maxHits && budget > 0; hits++ {
-			if d := i - int32(j); covered[d] <= int32(j) {
+			if d := i - int32(j) + int32(len(b.toks)); covered[d] <= int32(j) {
 				r, steps := extend(a.toks, b.toks, i, int32(j))
 				budget -= steps
 				if r.n >= seedSize {
@@ -170,21 +173,27 @@ func extend(ta, tb []token, i, j int32) (run, int) {
 // chain joins runs into spans: a run continues the open span it follows
 // with the smallest gap, when it starts at most gap tokens after the span's
 // end in both texts and on the same lines. Runs that overlap the span's end
-// are cut. At most maxOpen spans stay open, the newest.
-func chain(runs []run, a, b *doc, gap int32) []span {
+// are cut. At most maxOpen spans stay open, the newest. Of the spans it
+// closes, it keeps those that pass ok, the rest being no passage: most
+// runs between long texts are stray shared trigrams.
+func chain(runs []run, a, b *doc, gap int32, ok func(span) bool) []span {
 	ta, tb := a.toks, b.toks
-	slices.SortFunc(runs, func(x, y run) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+	runs = sortRuns(runs, len(ta))
 	const maxOpen = 64 // only texts that repeat themselves keep more open
 	var open, done []span
 	for _, r := range runs {
 		k := 0
-		for x, c := range open {
-			if c.a1+gap < r.a || len(open)-x > maxOpen {
-				done = append(done, c)
-			} else {
-				open[k] = c
-				k++
+		for x := range open {
+			if open[x].a1+gap < r.a || len(open)-x > maxOpen {
+				if ok(open[x]) {
+					done = append(done, open[x])
+				}
+				continue
 			}
+			if k != x { // most runs close no span: copy nothing then
+				open[k] = open[x]
+			}
+			k++
 		}
 		open = open[:k]
 		best, cost, cut := -1, int32(1<<30), int32(0)
@@ -206,7 +215,36 @@ func chain(runs []run, a, b *doc, gap int32) []span {
 		c.words += a.lower[r.a+r.n] - a.lower[r.a+cut]
 		c.a1, c.b1 = r.a+r.n, r.b+r.n
 	}
-	return append(done, open...)
+	for _, c := range open {
+		if ok(c) {
+			done = append(done, c)
+		}
+	}
+	return done
+}
+
+// sortRuns returns runs, whose starts lie before na in A, ordered by their
+// start in A and then in B: counted into place by their start in A, then
+// sorted by insertion within each start, where few runs share one.
+func sortRuns(runs []run, na int) []run {
+	at := make([]int32, na+1)
+	for _, r := range runs {
+		at[r.a+1]++
+	}
+	for i := 1; i <= na; i++ {
+		at[i] += at[i-1]
+	}
+	out := make([]run, len(runs))
+	for _, r := range runs {
+		out[at[r.a]] = r
+		at[r.a]++
+	}
+	for i := 1; i < len(out); i++ {
+		for k := i; k > 0 && out[k].a == out[k-1].a && out[k].b < out[k-1].b; k-- {
+			out[k], out[k-1] = out[k-1], out[k]
+		}
+	}
+	return out
 }
 
 // pick keeps the spans that pass ok and do not overlap a span with more

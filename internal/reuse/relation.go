@@ -1,9 +1,13 @@
 package reuse
 
 import (
+	"context"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/storyline-news/storyline/internal/article"
 )
@@ -76,30 +80,76 @@ func Compare(a, b *article.Article, opt Options) Relation {
 
 // Relations returns every relation among arts, the articles of one story,
 // ordered by A and then B in publication order (by date, then by position
-// in arts; undated articles last). It compares every pair, so its cost
-// grows with the square of len(arts); over a whole corpus use an Index to
-// find the pairs worth comparing.
-func Relations(arts []article.Article, opt Options) []Relation {
+// in arts; undated articles last). It aligns only the pairs that could share
+// a passage (see candidates), so its cost grows with the text the articles
+// share rather than with the square of their number; over a whole corpus
+// use an Index to find the pairs worth comparing. It prepares the articles
+// and aligns pairs on GOMAXPROCS goroutines, and stops with ctx's error when
+// ctx is done.
+func Relations(ctx context.Context, arts []article.Article, opt Options) ([]Relation, error) {
 	opt = opt.withDefaults()
 	es := make([]*entry, len(arts))
-	for i := range arts {
+	err := spread(ctx, len(arts), func(i int) {
 		es[i] = newEntry(&arts[i], i)
+		es[i].doc.index() // now, not in align, where pairs share documents
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(es, chrono)
+	cands := candidates(es, opt)
 	var rels []Relation
+	var pairs [][2]int // aligned together, in order
+	flush := func() error {
+		out := make([]Relation, len(pairs))
+		err := spread(ctx, len(pairs), func(k int) { out[k] = compare(es[pairs[k][0]], es[pairs[k][1]], opt) })
+		for _, r := range out {
+			if r.Kind != None {
+				rels = append(rels, r)
+			}
+		}
+		pairs = pairs[:0]
+		return err
+	}
 	ranks := make(map[string]int, len(es))
 	for i, x := range es {
 		if _, ok := ranks[x.art.ID]; !ok {
 			ranks[x.art.ID] = i
 		}
-		for _, y := range es[i+1:] {
-			if r := compare(x, y, opt); r.Kind != None {
-				rels = append(rels, r)
+		for _, j := range cands(i) {
+			if pairs = append(pairs, [2]int{i, j}); len(pairs) == pairBatch {
+				if err := flush(); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
 	setOrigins(rels, ranks)
-	return rels
+	return rels, nil
+}
+
+// pairBatch is the number of pairs Relations aligns together.
+const pairBatch = 256
+
+// spread calls fn(0) … fn(n-1) on up to GOMAXPROCS goroutines, each taking
+// the next call as it finishes one, and returns when all calls have
+// returned. Once ctx is done it starts no more calls, and returns ctx's
+// error.
+func spread(ctx context.Context, n int, fn func(int)) error {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < n && ctx.Err() == nil; k = int(next.Add(1) - 1) {
+				fn(k)
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
 }
 
 // compare relates x and y, putting the earlier first.
@@ -173,17 +223,9 @@ func host(u string) string {
 // same host, path (ignoring a final slash) and query, whatever the scheme
 // and fragment.
 func sameURL(a, b string) bool {
-	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
-		return false
-	}
-	pa, errA := url.Parse(strings.TrimSpace(a))
-	pb, errB := url.Parse(strings.TrimSpace(b))
-	if errA != nil || errB != nil || pa.Host == "" || pb.Host == "" {
-		return false
-	}
-	return host(a) == host(b) &&
-		strings.TrimSuffix(pa.Path, "/") == strings.TrimSuffix(pb.Path, "/") &&
-		pa.RawQuery == pb.RawQuery
+	ka, okA := urlKey(a)
+	kb, okB := urlKey(b)
+	return okA && okB && ka == kb
 }
 
 // chrono orders entries by before.

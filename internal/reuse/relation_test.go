@@ -1,6 +1,7 @@
 package reuse
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -60,7 +61,7 @@ type diffLine struct {
 
 func TestSeedsGolden(t *testing.T) {
 	arts := loadSeeds(t)
-	rels := Relations(arts, Options{})
+	rels := mustRelations(t, arts, Options{})
 	var r seedReport
 	for _, a := range arts {
 		r.Articles = append(r.Articles, seedArticle{a.ID, a.SourceRef, a.DateString()})
@@ -97,13 +98,13 @@ func prefix(s string) string {
 
 func TestRelationsDeterministic(t *testing.T) {
 	arts := loadSeeds(t)
-	want := Relations(arts, Options{})
+	want := mustRelations(t, arts, Options{})
 	rev := slices.Clone(arts)
 	slices.Reverse(rev)
-	if diff := cmp.Diff(want, Relations(rev, Options{})); diff != "" {
+	if diff := cmp.Diff(want, mustRelations(t, rev, Options{})); diff != "" {
 		t.Errorf("Relations depends on input order (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(want, Relations(arts, Options{})); diff != "" {
+	if diff := cmp.Diff(want, mustRelations(t, arts, Options{})); diff != "" {
 		t.Errorf("Relations is not deterministic (-want +got):\n%s", diff)
 	}
 }
@@ -151,4 +152,14 @@ func TestCompareKinds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// mustRelations returns Relations(arts, opt) or fails.
+func mustRelations(tb testing.TB, arts []article.Article, opt Options) []Relation {
+	tb.Helper()
+	rels, err := Relations(context.Background(), arts, opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rels
 }

@@ -1,6 +1,11 @@
 package story
 
 import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/entity"
 	"github.com/storyline-news/storyline/internal/entity/ner"
@@ -60,15 +65,25 @@ func infer(a *article.Article, known []timex.Known) string {
 // analyzeAll analyzes a story's articles (sorted) in two passes: first the
 // dated ones, then the undated ones with the dates the first pass found as
 // evidence for their publication dates. Entities are then resolved across
-// the story and quotes attributed to them.
-func analyzeAll(arts []article.Article) []Analysis {
+// the story and quotes attributed to them. Each pass runs on GOMAXPROCS
+// goroutines, an article at a time, and starts no more articles once ctx
+// is done, returning its error.
+func analyzeAll(ctx context.Context, arts []article.Article) ([]Analysis, error) {
 	out := make([]Analysis, len(arts))
-	var known []timex.Known
+	var dated, undated []int
 	for i := range arts {
 		if arts[i].Published.IsZero() {
-			continue
+			undated = append(undated, i)
+		} else {
+			dated = append(dated, i)
 		}
-		tagAndDate(&arts[i], &out[i])
+	}
+	err := each(ctx, len(dated), func(k int) { tagAndDate(&arts[dated[k]], &out[dated[k]]) })
+	if err != nil {
+		return nil, err
+	}
+	var known []timex.Known
+	for _, i := range dated {
 		known = append(known, timex.Known{Date: arts[i].Published})
 		for _, e := range out[i].Timexes {
 			if t, p, ok := e.Date(); ok && p == timex.PrecisionDay && !e.Expected {
@@ -76,13 +91,33 @@ func analyzeAll(arts []article.Article) []Analysis {
 			}
 		}
 	}
-	for i := range arts {
-		if arts[i].Published.IsZero() {
-			out[i].Inference = infer(&arts[i], known)
-			tagAndDate(&arts[i], &out[i])
-		}
+	err = each(ctx, len(undated), func(k int) {
+		i := undated[k]
+		out[i].Inference = infer(&arts[i], known)
+		tagAndDate(&arts[i], &out[i])
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out
+	return out, nil
+}
+
+// each calls fn(0) … fn(n-1) on up to GOMAXPROCS goroutines, each taking
+// the next call as it finishes one, and returns when all calls have
+// returned. Once ctx is done it starts no more calls, and returns ctx's
+// error.
+func each(ctx context.Context, n int, fn func(int)) error {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < n && ctx.Err() == nil; k = int(next.Add(1) - 1) {
+				fn(k)
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
 }
 
 // resolve links the mentions of every article to the story's entities.

@@ -3,6 +3,7 @@ package story
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/reuse"
 )
 
 // crude reads the first n articles of the Reuters-21578 corpus in
@@ -61,7 +63,9 @@ func BenchmarkBuild(b *testing.B) {
 		arts := topic(b, "crude", n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				Build("s", arts)
+				if _, err := Build(context.Background(), "s", arts); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
@@ -72,7 +76,25 @@ func BenchmarkBuildEarn(b *testing.B) {
 		arts := topic(b, "earn", n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				Build("s", arts)
+				if _, err := Build(context.Background(), "s", arts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBuildOverlapping builds a story of four articles of the given
+// size that share most of their paragraphs (reuse.Overlapping): the reuse
+// stage's worst case, cubic before it was bounded.
+func BenchmarkBuildOverlapping(b *testing.B) {
+	for _, size := range []int{300_000, 1_000_000, 3_000_000, 10_000_000} {
+		arts := reuse.Overlapping(4, size, 1)
+		b.Run(fmt.Sprint(size), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Build(context.Background(), "s", arts); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

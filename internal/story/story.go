@@ -8,8 +8,11 @@
 package story
 
 import (
+	"cmp"
+	"context"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -77,28 +80,63 @@ type Reuse struct {
 }
 
 // Build assembles the story with the given ID from its articles, given in
-// ingest order.
-func Build(id string, arts []article.Article) Story {
+// ingest order. It stops between articles and between stages, and within
+// the reuse stage between pairs of articles, with ctx's error when ctx is
+// done. Once the articles are analysed and dated, reuse, which needs
+// nothing else, runs beside the stages that need their analyses.
+func Build(ctx context.Context, id string, arts []article.Article) (Story, error) {
 	sorted := SortArticles(arts)
-	analyses := analyzeAll(sorted)
+	analyses, err := analyzeAll(ctx, sorted)
+	if err != nil {
+		return Story{}, err
+	}
 	s := Story{ID: id}
 	s.Articles, s.Analyses = sortAnalyzed(sorted, analyses)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		ru      []Reuse
+		origins []reuse.Origin
+		ruErr   error
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { ru, origins, ruErr = findReuse(ctx, s.Articles) })
+	err = assemble(ctx, &s)
+	if err != nil {
+		cancel()
+	}
+	wg.Wait()
+	if err = cmp.Or(err, ruErr); err != nil {
+		return Story{}, err
+	}
+	s.Reuse, s.Origins = ru, origins
+	return s, nil
+}
+
+// assemble fills in what s's articles say together: headline and dates,
+// entities, quotes, timeline, divergences and agreements.
+func assemble(ctx context.Context, s *Story) error {
 	s.FirstPublished, s.LastPublished = Span(s.Articles)
 	s.Headline = Headline(s.Articles)
 	res := resolve(s.Articles, s.Analyses)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	s.Entities = res.Entities
 	for i := range s.Analyses {
 		s.Analyses[i].Links = res.Links[i]
 		s.Analyses[i].Quotes = quotes(s.Articles[i].Text, res.Links[i], res)
 	}
 	s.Timeline = buildTimeline(s.Articles, s.Analyses)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	pick := comparable(s.Articles)
 	if len(pick) < len(s.Articles) {
 		s.Compared = len(pick)
 	}
 	s.Divergences, s.Agreements = compare(s.Articles, s.Analyses, res, pick)
-	s.Reuse, s.Origins = findReuse(s.Articles)
-	return s
+	return ctx.Err()
 }
 
 // MaxCompared is the most articles of a story whose claims are compared
@@ -177,8 +215,11 @@ func buildTimeline(arts []article.Article, ans []Analysis) []timeline.Event {
 
 // findReuse relates the story's articles that share text and computes each
 // article's origins.
-func findReuse(arts []article.Article) ([]Reuse, []reuse.Origin) {
-	rels := reuse.Relations(arts, reuse.Options{})
+func findReuse(ctx context.Context, arts []article.Article) ([]Reuse, []reuse.Origin, error) {
+	rels, err := reuse.Relations(ctx, arts, reuse.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
 	byID := make(map[string]*article.Article, len(arts))
 	for i := range arts {
 		byID[arts[i].ID] = &arts[i]
@@ -187,11 +228,14 @@ func findReuse(arts []article.Article) ([]Reuse, []reuse.Origin) {
 	for _, r := range rels {
 		ru := Reuse{Relation: r}
 		if r.Kind == reuse.Revision {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
 			ru.Changes = reuse.Diff(byID[r.A], byID[r.B], r.Passages)
 		}
 		out = append(out, ru)
 	}
-	return out, reuse.Origins(arts, rels)
+	return out, reuse.Origins(arts, rels), nil
 }
 
 // sortAnalyzed sorts articles again once inferred dates are known, keeping

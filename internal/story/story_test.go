@@ -1,6 +1,8 @@
 package story
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/reuse"
 )
 
 func day(s string) time.Time {
@@ -72,11 +75,14 @@ func TestHeadline(t *testing.T) {
 }
 
 func TestBuild(t *testing.T) {
-	s := Build("s-1", []article.Article{
+	s, err := Build(context.Background(), "s-1", []article.Article{
 		{ID: "b", Published: day("2025-08-19")},
 		{ID: "c"},
 		{ID: "a", Published: day("2025-08-17"), Title: "First"},
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if s.ID != "s-1" || s.Headline != "First" || s.Articles[0].ID != "a" {
 		t.Errorf("Build = %+v", s)
 	}
@@ -116,4 +122,30 @@ func TestComparable(t *testing.T) {
 	if got[len(got)-1] == len(long)-1 {
 		t.Errorf("comparable took the wire's last article before its earlier ones")
 	}
+}
+
+// TestBuildCanceled checks that Build stops with the context's error,
+// whether the context is done before it starts or while it works.
+func TestBuildCanceled(t *testing.T) {
+	arts := reuse.Overlapping(4, 1_000_000, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	start := time.Now()
+	if _, err := Build(ctx, "s", arts); !errors.Is(err, context.Canceled) {
+		t.Errorf("Build with a canceled context: error %v, want %v", err, context.Canceled)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Build took %v to notice a canceled context", d)
+	}
+	if testing.Short() {
+		return
+	}
+	// Uncanceled, this build takes seconds of CPU.
+	ctx, cancel = context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start = time.Now()
+	if _, err := Build(ctx, "s", arts); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Build past its deadline: error %v, want %v", err, context.DeadlineExceeded)
+	}
+	t.Logf("Build returned %v after its deadline", time.Since(start)-100*time.Millisecond)
 }

@@ -124,6 +124,11 @@ type entry struct {
 	ready chan struct{} // closed when val or err is set
 	val   *built
 	err   error
+	// waiting counts the requests waiting for the build, and cancel ends
+	// it (nil until it starts); both under cache.mu. A build that no
+	// request waits for any longer is canceled.
+	waiting int
+	cancel  context.CancelFunc
 }
 
 func newCache(eng *engine.Engine, size int, bg *owner) *cache {
@@ -140,14 +145,42 @@ func (c *cache) story(ctx context.Context, id string) (*built, error) {
 	if !ok {
 		e = &entry{ready: make(chan struct{})}
 		c.put(id, e)
+	}
+	e.waiting++
+	c.mu.Unlock()
+	if !ok {
+		// Started without c.mu held: after Close, the build runs here and
+		// takes c.mu itself.
 		c.bg.start(func(ctx context.Context) { c.build(ctx, id, e) })
 	}
-	c.mu.Unlock()
 	select {
 	case <-e.ready:
 		return e.val, e.err
 	case <-ctx.Done():
+		c.leave(id, e)
 		return nil, ctx.Err()
+	}
+}
+
+// leave notes that a request stopped waiting for e, the entry of id. When
+// it was the last and e is still being built, the build is canceled and e
+// dropped, so that a later request starts afresh.
+func (c *cache) leave(id string, e *entry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e.waiting--; e.waiting > 0 {
+		return
+	}
+	select {
+	case <-e.ready:
+		return
+	default:
+	}
+	if e.cancel != nil {
+		e.cancel()
+	}
+	if c.entries[id] == e {
+		c.remove(id)
 	}
 }
 
@@ -169,11 +202,18 @@ func (c *cache) remove(id string) {
 	c.order = slices.DeleteFunc(c.order, func(o string) bool { return o == id })
 }
 
-// build builds one story into e. Failures are not kept: the next request
-// tries again.
+// build builds one story into e, until buildTimeout or until no request
+// waits for it any longer. Failures are not kept: the next request tries
+// again.
 func (c *cache) build(ctx context.Context, id string, e *entry) {
 	ctx, cancel := context.WithTimeout(ctx, buildTimeout)
 	defer cancel()
+	c.mu.Lock()
+	e.cancel = cancel
+	if e.waiting == 0 {
+		cancel() // its requests left before it started
+	}
+	c.mu.Unlock()
 	defer close(e.ready)
 	defer func() {
 		if v := recover(); v != nil {

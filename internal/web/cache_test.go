@@ -3,13 +3,18 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"math/rand/v2"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/store"
+	"github.com/storyline-news/storyline/internal/story"
 )
 
 // When the store grows, the cache keeps the stories that did not change and
@@ -120,4 +125,86 @@ func TestFailedBuildLeavesCacheConsistent(t *testing.T) {
 	if len(got.Articles) != len(seed.Articles)+1 {
 		t.Errorf("story has %d articles after one joined it, want %d", len(got.Articles), len(seed.Articles)+1)
 	}
+}
+
+// A story build that no request waits for any longer stops: a request
+// that gives up on a story too large to build in time leaves nothing
+// running, and the next request builds the story afresh.
+func TestAbandonedBuildStops(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a large story")
+	}
+	var built atomic.Int32
+	eng := newEngine(t, func(st story.Story) dossier.Story {
+		built.Add(1)
+		return dossier.FromStory(st)
+	})
+	ctx := context.Background()
+	// Stored without their analysis, so that the story is built on
+	// request; uncanceled, its build takes tens of seconds.
+	if _, err := eng.Submit(ctx, overlapping(4, 3_000_000)).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	eng.Release(ctx)
+	sums, err := eng.Stories(ctx, store.StoryFilter{})
+	if err != nil || len(sums) != 1 {
+		t.Fatalf("stories %v, %v; want one", sums, err)
+	}
+	s := New(eng, Options{Now: fixedNow})
+	t.Cleanup(s.Close)
+
+	rctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	if _, err := s.cache.story(rctx, sums[0].ID); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("story: error %v, want %v", err, context.DeadlineExceeded)
+	}
+	done := make(chan struct{})
+	go func() {
+		s.bg.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the build went on 5 s after its only request left")
+	}
+	if built.Load() != 0 {
+		t.Error("the abandoned build finished")
+	}
+	s.cache.mu.Lock()
+	n := len(s.cache.entries)
+	s.cache.mu.Unlock()
+	if n != 0 {
+		t.Errorf("%d entries cached after the abandoned build, want 0", n)
+	}
+}
+
+// overlapping returns n dated articles of about size bytes that share their
+// paragraphs in other orders, made of made-up words: one story, slow to
+// build.
+func overlapping(n, size int) []article.Article {
+	rng := rand.New(rand.NewPCG(1, 2))
+	syll := []string{"ka", "lo", "ren", "ti", "mar", "se", "vo", "dan", "pri", "el"}
+	var pool []string
+	for total := 0; total < size; {
+		var b strings.Builder
+		for w := range 60 {
+			if w > 0 {
+				b.WriteByte(' ')
+			}
+			for range 1 + rng.IntN(3) {
+				b.WriteString(syll[rng.IntN(len(syll))])
+			}
+		}
+		b.WriteByte('.')
+		pool = append(pool, b.String())
+		total += b.Len() + 2
+	}
+	arts := make([]article.Article, n)
+	for k := range arts {
+		rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+		arts[k] = article.Article{Text: strings.Join(pool, "\n\n"), Published: time.Date(2025, 8, 1+k, 0, 0, 0, 0, time.UTC)}
+		arts[k].SetID()
+	}
+	return arts
 }
