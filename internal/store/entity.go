@@ -2,6 +2,8 @@ package store
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -115,6 +117,42 @@ type PageFilter struct {
 // one text, joined by line feeds, which names never hold (the analysis
 // collapses white space in them).
 func JoinNames(ss []string) string { return strings.Join(ss, "\n") }
+
+// JoinDays writes mentions by day as backends store them: one
+// "YYYY-MM-DD n" a line.
+func JoinDays(ds []DayCount) string {
+	var b strings.Builder
+	for i, d := range ds {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "%s %d", d.Day, d.Mentions)
+	}
+	return b.String()
+}
+
+// AddDays adds the mentions by day that JoinDays wrote to sum.
+func AddDays(sum map[string]int, s string) error {
+	for line := range strings.Lines(s) {
+		day, n, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
+		k, err := strconv.Atoi(n)
+		if !ok || err != nil {
+			return fmt.Errorf("mentions by day: bad line %q", line)
+		}
+		sum[day] += k
+	}
+	return nil
+}
+
+// SortedDays returns the mentions by day of sum in day order.
+func SortedDays(sum map[string]int) []DayCount {
+	out := make([]DayCount, 0, len(sum))
+	for day, n := range sum {
+		out = append(out, DayCount{Day: day, Mentions: n})
+	}
+	slices.SortFunc(out, func(a, b DayCount) int { return strings.Compare(a.Day, b.Day) })
+	return out
+}
 
 // SplitNames is the inverse of JoinNames; it never returns nil.
 func SplitNames(s string) []string {

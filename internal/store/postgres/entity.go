@@ -17,7 +17,6 @@ import (
 func queueEntities(b *pgx.Batch, d store.Derived) {
 	for _, q := range []string{
 		`DELETE FROM story_entities WHERE story_id = $1`,
-		`DELETE FROM entity_days WHERE story_id = $1`,
 		`DELETE FROM entity_keys WHERE story_id = $1`,
 		`DELETE FROM entity_quotes WHERE story_id = $1`,
 		`DELETE FROM entity_locals WHERE story_id = $1`,
@@ -27,19 +26,13 @@ func queueEntities(b *pgx.Batch, d store.Derived) {
 	}
 	for _, e := range d.Entities {
 		b.Queue(`
-			INSERT INTO story_entities (story_id, local_id, entity_id, type, name, aliases, roles, mentions, articles, quotes)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			INSERT INTO story_entities (story_id, local_id, entity_id, type, name, aliases, roles, days, mentions, articles, quotes)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			d.StoryID, e.Local, e.ID, e.Type, e.Name, store.JoinNames(e.Aliases), store.JoinNames(e.Roles),
-			e.Mentions, e.Articles, e.Quotes)
-		for _, local := range append([]string{e.Local}, e.Others...) {
+			store.JoinDays(e.Days), e.Mentions, e.Articles, e.Quotes)
+		for _, local := range e.Others {
 			b.Queue(`INSERT INTO entity_locals (local_id, story_id, entity_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
 				local, d.StoryID, e.ID)
-		}
-		for _, day := range e.Days {
-			b.Queue(`
-				INSERT INTO entity_days (story_id, entity_id, day, mentions) VALUES ($1, $2, $3, $4)
-				ON CONFLICT (entity_id, day, story_id) DO UPDATE SET mentions = entity_days.mentions + excluded.mentions`,
-				d.StoryID, e.ID, day.Day, day.Mentions)
 		}
 		for _, k := range e.Keys {
 			b.Queue(`INSERT INTO entity_keys (story_id, entity_id, key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
@@ -105,7 +98,9 @@ func (db *DB) Entity(ctx context.Context, id string) (store.Entity, error) {
 	e, err := scanEntity(db.pool.QueryRow(ctx, `SELECT `+entityColumns+` FROM entities e WHERE e.id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		e, err = scanEntity(db.pool.QueryRow(ctx, `SELECT `+entityColumns+` FROM entities e
-			WHERE e.id = (SELECT entity_id FROM entity_locals WHERE local_id = $1
+			WHERE e.id = (SELECT entity_id FROM (
+				SELECT entity_id, story_id FROM story_entities WHERE local_id = $1
+				UNION ALL SELECT entity_id, story_id FROM entity_locals WHERE local_id = $1) l
 				ORDER BY story_id COLLATE "C" LIMIT 1)`, id))
 	}
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -164,22 +159,21 @@ func (db *DB) EntityStories(ctx context.Context, id string, p store.PageFilter) 
 
 // EntityDays returns an archive entity's mentions by day (see store.Store).
 func (db *DB) EntityDays(ctx context.Context, id string) ([]store.DayCount, error) {
-	rows, err := db.pool.Query(ctx, `
-		SELECT day, sum(mentions)::integer FROM entity_days WHERE entity_id = $1 GROUP BY day ORDER BY day COLLATE "C"`, id)
+	rows, err := db.pool.Query(ctx, `SELECT days FROM story_entities WHERE entity_id = $1`, id)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity %s days: %w", id, err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.DayCount, error) {
-		var d store.DayCount
-		return d, row.Scan(&d.Day, &d.Mentions)
-	})
+	all, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity %s days: %w", id, err)
 	}
-	if out == nil {
-		out = []store.DayCount{}
+	sum := make(map[string]int)
+	for _, days := range all {
+		if err := store.AddDays(sum, days); err != nil {
+			return nil, fmt.Errorf("postgres: entity %s: %w", id, err)
+		}
 	}
-	return out, nil
+	return store.SortedDays(sum), nil
 }
 
 // EntityQuotes lists an archive entity's quotes (see store.Store).

@@ -13,14 +13,12 @@ import (
 // Statements of entityWriter, in the order of its stmts.
 const (
 	delStoryEntities = iota
-	delDays
 	delKeys
 	delQuotes
 	delLocals
 	delAnnotations
 	insStoryEntity
 	insLocal
-	insDay
 	insKey
 	insAnnotation
 	insQuote
@@ -29,17 +27,14 @@ const (
 
 var entitySQL = [nStmts]string{
 	delStoryEntities: `DELETE FROM story_entities WHERE story_id = ?`,
-	delDays:          `DELETE FROM entity_days WHERE story_id = ?`,
 	delKeys:          `DELETE FROM entity_keys WHERE story_id = ?`,
 	delQuotes:        `DELETE FROM entity_quotes WHERE story_id = ?`,
 	delLocals:        `DELETE FROM entity_locals WHERE story_id = ?`,
 	delAnnotations:   `DELETE FROM annotations WHERE story_id = ?`,
-	insStoryEntity: `INSERT INTO story_entities (story_id, local_id, entity_id, type, name, aliases, roles, mentions, articles, quotes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	insStoryEntity: `INSERT INTO story_entities (story_id, local_id, entity_id, type, name, aliases, roles, days, mentions, articles, quotes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	insLocal: `INSERT INTO entity_locals (local_id, story_id, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-	insDay: `INSERT INTO entity_days (story_id, entity_id, day, mentions) VALUES (?, ?, ?, ?)
-		ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions`,
-	insKey: `INSERT INTO entity_keys (story_id, entity_id, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+	insKey:   `INSERT INTO entity_keys (story_id, entity_id, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
 	insAnnotation: `INSERT INTO annotations (article_id, story_id, data) VALUES (?, ?, ?)
 		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, data = excluded.data`,
 	insQuote: `INSERT INTO entity_quotes (id, story_id, entity_id, article_id, published, data) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -89,16 +84,12 @@ func (w *entityWriter) put(ctx context.Context, d store.Derived) error {
 	}
 	for _, e := range d.Entities {
 		if err := w.exec(ctx, insStoryEntity, d.StoryID, e.Local, e.ID, e.Type, e.Name,
-			store.JoinNames(e.Aliases), store.JoinNames(e.Roles), e.Mentions, e.Articles, e.Quotes); err != nil {
+			store.JoinNames(e.Aliases), store.JoinNames(e.Roles), store.JoinDays(e.Days),
+			e.Mentions, e.Articles, e.Quotes); err != nil {
 			return fmt.Errorf("entity %s: %w", e.Local, err)
 		}
-		for _, local := range append([]string{e.Local}, e.Others...) {
+		for _, local := range e.Others {
 			if err := w.exec(ctx, insLocal, local, d.StoryID, e.ID); err != nil {
-				return fmt.Errorf("entity %s: %w", e.Local, err)
-			}
-		}
-		for _, day := range e.Days {
-			if err := w.exec(ctx, insDay, d.StoryID, e.ID, day.Day, day.Mentions); err != nil {
 				return fmt.Errorf("entity %s: %w", e.Local, err)
 			}
 		}
@@ -179,7 +170,10 @@ func (db *DB) Entity(ctx context.Context, id string) (store.Entity, error) {
 	e, err := scanEntity(db.read.QueryRowContext(ctx, `SELECT `+entityColumns+` FROM entities e WHERE e.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		e, err = scanEntity(db.read.QueryRowContext(ctx, `SELECT `+entityColumns+` FROM entities e
-			WHERE e.id = (SELECT entity_id FROM entity_locals WHERE local_id = ? ORDER BY story_id LIMIT 1)`, id))
+			WHERE e.id = (SELECT entity_id FROM (
+				SELECT entity_id, story_id FROM story_entities WHERE local_id = ?1
+				UNION ALL SELECT entity_id, story_id FROM entity_locals WHERE local_id = ?1)
+				ORDER BY story_id LIMIT 1)`, id))
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Entity{}, fmt.Errorf("sqlite: entity %s: %w", id, store.ErrNotFound)
@@ -249,24 +243,25 @@ func (db *DB) EntityStories(ctx context.Context, id string, p store.PageFilter) 
 
 // EntityDays returns an archive entity's mentions by day (see store.Store).
 func (db *DB) EntityDays(ctx context.Context, id string) ([]store.DayCount, error) {
-	rows, err := db.read.QueryContext(ctx, `
-		SELECT day, sum(mentions) FROM entity_days WHERE entity_id = ? GROUP BY day ORDER BY day`, id)
+	rows, err := db.read.QueryContext(ctx, `SELECT days FROM story_entities WHERE entity_id = ?`, id)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity %s days: %w", id, err)
 	}
 	defer rows.Close()
-	out := []store.DayCount{}
+	sum := make(map[string]int)
 	for rows.Next() {
-		var d store.DayCount
-		if err := rows.Scan(&d.Day, &d.Mentions); err != nil {
+		var days string
+		if err := rows.Scan(&days); err != nil {
 			return nil, fmt.Errorf("sqlite: entity %s days: %w", id, err)
 		}
-		out = append(out, d)
+		if err := store.AddDays(sum, days); err != nil {
+			return nil, fmt.Errorf("sqlite: entity %s: %w", id, err)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: entity %s days: %w", id, err)
 	}
-	return out, nil
+	return store.SortedDays(sum), nil
 }
 
 // EntityQuotes lists an archive entity's quotes (see store.Store).

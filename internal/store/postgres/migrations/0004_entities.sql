@@ -6,8 +6,9 @@
 -- merge deletes them). entities keeps every entity's totals over those rows,
 -- maintained by the triggers below, so that listing the archive's entities
 -- reads one row per entity. Aliases and roles are lists joined by a line
--- feed. PutDerived takes a transaction lock, so that two writers never
--- update the totals of the same entities in opposite orders.
+-- feed, days the mentions by day ("2025-08-17 3", one day a line).
+-- PutDerived takes a transaction lock, so that two writers never update the
+-- totals of the same entities in opposite orders.
 CREATE TABLE story_entities (
 	story_id  text    NOT NULL REFERENCES derived (story_id) ON DELETE CASCADE,
 	local_id  text    NOT NULL,
@@ -16,6 +17,7 @@ CREATE TABLE story_entities (
 	name      text    NOT NULL,
 	aliases   text    NOT NULL,
 	roles     text    NOT NULL,
+	days      text    NOT NULL,
 	mentions  integer NOT NULL,
 	articles  integer NOT NULL,
 	quotes    integer NOT NULL,
@@ -23,6 +25,7 @@ CREATE TABLE story_entities (
 );
 
 CREATE INDEX story_entities_entity ON story_entities (entity_id, mentions DESC, name);
+CREATE INDEX story_entities_local ON story_entities (local_id);
 
 CREATE TABLE entities (
 	id       text    PRIMARY KEY,
@@ -33,7 +36,6 @@ CREATE TABLE entities (
 );
 
 CREATE INDEX entities_rank ON entities (mentions DESC, id);
-CREATE INDEX entities_type_rank ON entities (type, mentions DESC, id);
 
 CREATE FUNCTION story_entities_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -62,7 +64,9 @@ CREATE TRIGGER story_entities_add AFTER INSERT ON story_entities
 CREATE TRIGGER story_entities_remove AFTER DELETE ON story_entities
 	FOR EACH ROW EXECUTE FUNCTION story_entities_remove();
 
--- The IDs that stories' own analyses gave each entity.
+-- The other IDs that stories' own analyses gave an entity (story_entities
+-- holds the first): spellings that a story told apart and the archive folds
+-- alike.
 CREATE TABLE entity_locals (
 	local_id  text NOT NULL,
 	story_id  text NOT NULL REFERENCES derived (story_id) ON DELETE CASCADE,
@@ -71,17 +75,6 @@ CREATE TABLE entity_locals (
 );
 
 CREATE INDEX entity_locals_story ON entity_locals (story_id);
-
--- Mentions by day, per story and entity.
-CREATE TABLE entity_days (
-	story_id  text    NOT NULL REFERENCES derived (story_id) ON DELETE CASCADE,
-	entity_id text    NOT NULL,
-	day       text    NOT NULL,
-	mentions  integer NOT NULL,
-	PRIMARY KEY (entity_id, day, story_id)
-);
-
-CREATE INDEX entity_days_story ON entity_days (story_id);
 
 -- The folded spellings of each entity's aliases, for search.
 CREATE TABLE entity_keys (

@@ -6,7 +6,7 @@
 -- merge deletes them). entities keeps every entity's totals over those rows,
 -- maintained by the triggers below, so that listing the archive's entities
 -- reads one row per entity. Aliases and roles are lists joined by a line
--- feed; days is a JSON object of mentions by day.
+-- feed, days the mentions by day ("2025-08-17 3", one day a line).
 CREATE TABLE story_entities (
 	story_id  TEXT    NOT NULL REFERENCES derived (story_id) ON DELETE CASCADE,
 	local_id  TEXT    NOT NULL,
@@ -15,6 +15,7 @@ CREATE TABLE story_entities (
 	name      TEXT    NOT NULL,
 	aliases   TEXT    NOT NULL,
 	roles     TEXT    NOT NULL,
+	days      TEXT    NOT NULL,
 	mentions  INTEGER NOT NULL,
 	articles  INTEGER NOT NULL,
 	quotes    INTEGER NOT NULL,
@@ -22,6 +23,7 @@ CREATE TABLE story_entities (
 ) STRICT;
 
 CREATE INDEX story_entities_entity ON story_entities (entity_id, mentions DESC, name);
+CREATE INDEX story_entities_local ON story_entities (local_id);
 
 CREATE TABLE entities (
 	id       TEXT    PRIMARY KEY,
@@ -32,7 +34,6 @@ CREATE TABLE entities (
 ) STRICT;
 
 CREATE INDEX entities_rank ON entities (mentions DESC, id);
-CREATE INDEX entities_type_rank ON entities (type, mentions DESC, id);
 
 CREATE TRIGGER story_entities_add AFTER INSERT ON story_entities BEGIN
 	INSERT INTO entities (id, type, mentions, stories, quotes)
@@ -52,7 +53,9 @@ CREATE TRIGGER story_entities_remove AFTER DELETE ON story_entities BEGIN
 	DELETE FROM entities WHERE id = old.entity_id AND stories <= 0;
 END;
 
--- The IDs that stories' own analyses gave each entity.
+-- The other IDs that stories' own analyses gave an entity (story_entities
+-- holds the first): spellings that a story told apart and the archive folds
+-- alike.
 CREATE TABLE entity_locals (
 	local_id  TEXT NOT NULL,
 	story_id  TEXT NOT NULL REFERENCES derived (story_id) ON DELETE CASCADE,
@@ -61,17 +64,6 @@ CREATE TABLE entity_locals (
 ) STRICT;
 
 CREATE INDEX entity_locals_story ON entity_locals (story_id);
-
--- Mentions by day, per story and entity.
-CREATE TABLE entity_days (
-	story_id  TEXT    NOT NULL REFERENCES derived (story_id) ON DELETE CASCADE,
-	entity_id TEXT    NOT NULL,
-	day       TEXT    NOT NULL,
-	mentions  INTEGER NOT NULL,
-	PRIMARY KEY (entity_id, day, story_id)
-) STRICT;
-
-CREATE INDEX entity_days_story ON entity_days (story_id);
 
 -- The folded spellings of each entity's aliases, for search.
 CREATE TABLE entity_keys (
