@@ -43,10 +43,11 @@ var allowed = map[string][]string{
 	"internal/store/postgres":  {"internal/article", "internal/store"},
 	"internal/dossier":         {"internal/article", "internal/story", "internal/store", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/timeline", "internal/divergence"},
 	"internal/engine":          {"internal/article", "internal/cluster", "internal/story", "internal/store", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/dossier", "internal/ingest"},
-	"internal/archive":         {"internal/store", "internal/dossier", "internal/entity"},
+	"internal/memo":            {},
+	"internal/archive":         {"internal/store", "internal/dossier", "internal/entity", "internal/memo"},
 	"internal/eval":            {"internal/article", "internal/gz", "internal/rusage", "internal/cluster", "internal/reuse", "internal/entity", "internal/quote", "internal/timex", "internal/engine", "internal/story", "internal/ingest"},
 	"internal/watch":           {"internal/article", "internal/ingest"},
-	"internal/web":             {"internal/article", "internal/archive", "internal/engine", "internal/story", "internal/store", "internal/dossier", "internal/ingest", "examples"},
+	"internal/web":             {"internal/article", "internal/archive", "internal/memo", "internal/engine", "internal/story", "internal/store", "internal/dossier", "internal/ingest", "examples"},
 	"examples":                 {},
 	"cmd/storyline":            {"*"},
 	// tools/ are programs of their own modules, outside the pipeline.

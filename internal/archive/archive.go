@@ -21,16 +21,43 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/memo"
 	"github.com/storyline-news/storyline/internal/store"
 )
 
 // Archive reads the archive of one store. It is safe for concurrent use.
+// It keeps its answers for Fresh, so that many readers of one entity, list
+// or search share one reading of the store.
 type Archive struct {
-	st store.Store
+	st       store.Store
+	entities *memo.Memo[EntityQuery, dossier.EntityList]
+	pages    *memo.Memo[pageKey, dossier.EntityPage]
+	searches *memo.Memo[searchKey, searched]
+}
+
+// Fresh is how long an archive keeps an answer: what ingest changes shows
+// within it.
+const Fresh = 2 * time.Second
+
+// memoSize bounds the answers an archive keeps of each kind.
+const memoSize = 512
+
+// pageKey names an entity page: the entity, its totals (a page of other
+// totals is out of date) and the pages asked for.
+type pageKey struct {
+	entity store.Entity
+	q      PageQuery
 }
 
 // New returns the archive of st.
-func New(st store.Store) *Archive { return &Archive{st: st} }
+func New(st store.Store) *Archive {
+	return &Archive{
+		st:       st,
+		entities: memo.New[EntityQuery, dossier.EntityList](Fresh, memoSize),
+		pages:    memo.New[pageKey, dossier.EntityPage](Fresh, memoSize),
+		searches: memo.New[searchKey, searched](Fresh, memoSize),
+	}
+}
 
 // ErrCursor is returned (wrapped) for a cursor that no page of this list
 // made.
@@ -59,6 +86,10 @@ type EntityQuery struct {
 
 // Entities returns a page of the archive's entities, most mentioned first.
 func (a *Archive) Entities(ctx context.Context, q EntityQuery) (dossier.EntityList, error) {
+	return a.entities.Do(q, func() (dossier.EntityList, error) { return a.readEntities(ctx, q) })
+}
+
+func (a *Archive) readEntities(ctx context.Context, q EntityQuery) (dossier.EntityList, error) {
 	f := store.EntityFilter{Type: q.Type, Limit: limit(q.Limit) + 1}
 	if q.Cursor != "" {
 		n, id, err := decodeCursor(q.Cursor, "e")
@@ -104,6 +135,11 @@ func (a *Archive) Entity(ctx context.Context, id string, q PageQuery) (dossier.E
 	if err != nil {
 		return dossier.EntityPage{}, err
 	}
+	return a.pages.Do(pageKey{e, q}, func() (dossier.EntityPage, error) { return a.readEntity(ctx, e, q) })
+}
+
+// readEntity reads the page of e that q asks for.
+func (a *Archive) readEntity(ctx context.Context, e store.Entity, q PageQuery) (dossier.EntityPage, error) {
 	all, err := a.st.EntityStories(ctx, e.ID, store.PageFilter{})
 	if err != nil {
 		return dossier.EntityPage{}, err

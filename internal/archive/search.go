@@ -23,6 +23,26 @@ const spellingStories = 100
 // the entity's other spellings is searched as a phrase and the hits merged
 // by rank. It returns the spellings it added, for the reader to see.
 func (a *Archive) Search(ctx context.Context, query string, limit int) ([]store.Hit, []string, error) {
+	r, err := a.searches.Do(searchKey{query, limit}, func() (searched, error) {
+		hits, spellings, err := a.search(ctx, query, limit)
+		return searched{hits, spellings}, err
+	})
+	return r.hits, r.spellings, err
+}
+
+// searchKey names a search; searched is its answer.
+type (
+	searchKey struct {
+		query string
+		limit int
+	}
+	searched struct {
+		hits      []store.Hit
+		spellings []string
+	}
+)
+
+func (a *Archive) search(ctx context.Context, query string, limit int) ([]store.Hit, []string, error) {
 	hits, err := a.st.Search(ctx, query, limit)
 	if err != nil {
 		return nil, nil, err

@@ -44,6 +44,55 @@ func (s *Server) page(f pageFunc) http.Handler {
 	})
 }
 
+// cachedPage serves a page that is the same for every reader until the
+// store grows (the story list, search results): it is rendered once per
+// query and store generation, like the API's lists, and served gzipped to
+// clients that take it.
+func (s *Server) cachedPage(f pageFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, gz, err := s.cache.listBody(r.Context(), "page?"+r.URL.RawQuery, func() ([]byte, error) {
+			v, err := f(r)
+			if err != nil {
+				return nil, err
+			}
+			return s.renderPage(v)
+		})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeBody(w, r, "text/html; charset=utf-8", "no-cache", raw, gz)
+	})
+}
+
+// body is a rendered page, plain and gzipped.
+type body struct{ raw, gz []byte }
+
+// freshPage serves a page that reads the archive (an entity's): rendered
+// once per path and query and kept for archive.Fresh, the time the
+// archive keeps its own answers, so that many readers of one page share
+// one rendering.
+func (s *Server) freshPage(f pageFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, err := s.fresh.Do(r.URL.Path+"?"+r.URL.RawQuery, func() (body, error) {
+			v, err := f(r)
+			if err != nil {
+				return body{}, err
+			}
+			raw, err := s.renderPage(v)
+			if err != nil {
+				return body{}, err
+			}
+			return body{raw, gzipped(raw)}, nil
+		})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeBody(w, r, "text/html; charset=utf-8", "no-cache", b.raw, b.gz)
+	})
+}
+
 // render executes a page template into a buffer, so that a failing
 // template never sends half a page, and writes it with the given status.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, v view) {

@@ -40,10 +40,10 @@ func (rt route) path() string   { _, p, _ := strings.Cut(rt.pattern, " "); retur
 // generated from the API entries, so the two cannot drift apart.
 func (s *Server) routeTable() []route {
 	return []route{
-		{pattern: "GET /{$}", handler: s.page(s.storiesPage)},
+		{pattern: "GET /{$}", handler: s.cachedPage(s.storiesPage)},
 		{pattern: "GET /stories/{id}", handler: http.HandlerFunc(s.storyPage)},
 		{pattern: "GET /articles/{id}", handler: s.page(s.articlePage)},
-		{pattern: "GET /entities/{id}", handler: s.page(s.entityPage)},
+		{pattern: "GET /entities/{id}", handler: s.freshPage(s.entityPage)},
 		{pattern: "GET /static/{file}", handler: http.HandlerFunc(s.static)},
 		{pattern: "GET /healthz", handler: http.HandlerFunc(s.healthz)},
 		{pattern: "GET /metrics", handler: http.HandlerFunc(s.serveMetrics)},

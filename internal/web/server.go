@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/storyline-news/storyline/internal/archive"
+	"github.com/storyline-news/storyline/internal/memo"
 	"html/template"
 	"log/slog"
 	"net"
@@ -106,6 +107,9 @@ func annotate(a article.Article) dossier.Annotation {
 	return dossier.Annotate(a, an, ents)
 }
 
+// freshPages bounds the pages kept by freshPage.
+const freshPages = 256
+
 // Server is storyline's HTTP server: pages, JSON API and operational
 // endpoints over one engine. It is an http.Handler; Serve runs it on a
 // listener. Its methods are safe for concurrent use.
@@ -117,6 +121,7 @@ type Server struct {
 	metrics *metrics
 	cache   *cache
 	arch    *archive.Archive
+	fresh   *memo.Memo[string, body] // pages that read the archive, by path and query
 	outlets *outletIndex
 	bg      *owner
 	routes  []route
@@ -138,6 +143,7 @@ func New(eng *engine.Engine, opts Options) *Server {
 	s.bg = newOwner()
 	s.cache = newCache(eng, opts.CacheSize, s.bg)
 	s.arch = archive.New(eng.Store())
+	s.fresh = memo.New[string, body](archive.Fresh, freshPages)
 	s.outlets = newOutletIndex(eng.Store())
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
