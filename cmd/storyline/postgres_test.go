@@ -1,15 +1,23 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/storyline-news/storyline/internal/dossier"
+	"github.com/storyline-news/storyline/internal/engine"
 	"github.com/storyline-news/storyline/internal/store/postgres/pgtest"
+	"github.com/storyline-news/storyline/internal/story"
+	"github.com/storyline-news/storyline/internal/web"
 )
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
@@ -68,4 +76,59 @@ func TestDossierSameOnBothBackends(t *testing.T) {
 		t.Errorf("show from PostgreSQL differs from digest (-digest +show):\n%s", diff)
 	}
 	t.Logf("search on SQLite:\n%s\nsearch on PostgreSQL:\n%s", liteHits, pgHits)
+}
+
+// Two servers on one PostgreSQL database, each with its own engine, show
+// the same pages and API answers, read from what the store keeps: neither
+// analyses anything the other did not.
+func TestTwoServersOnePostgres(t *testing.T) {
+	dsn := pgtest.Database(t)
+	inRoot(t)
+	if r := storyline(t, "", "--db", dsn, "ingest", "examples/ukraine-talks"); r.code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", r.code, r.stderr)
+	}
+	ctx := context.Background()
+	var servers []*web.Server
+	for range 2 {
+		// The conversion fails the test if a server analyses a story.
+		db, eng, err := openEngine(ctx, dsn, engine.Options{Dossier: func(s story.Story) dossier.Story {
+			t.Errorf("a server analysed story %s", s.ID)
+			return dossier.FromStory(s)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := web.New(eng, web.Options{Now: func() time.Time { return time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC) }})
+		t.Cleanup(func() {
+			s.Close()
+			db.Close()
+		})
+		servers = append(servers, s)
+	}
+	get := func(s *web.Server, path string) string {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d\n%s", path, rec.Code, rec.Body)
+		}
+		return rec.Body.String()
+	}
+	var list dossier.EntityList
+	if err := json.Unmarshal([]byte(get(servers[0], "/api/entities?limit=3")), &list); err != nil || len(list.Entities) == 0 {
+		t.Fatalf("entities: %v %+v", err, list)
+	}
+	var stories []dossier.Summary
+	if err := json.Unmarshal([]byte(get(servers[0], "/api/stories")), &stories); err != nil || len(stories) != 1 {
+		t.Fatalf("stories: %v %+v", err, stories)
+	}
+	paths := []string{"/", "/api/stories", "/stories/" + stories[0].ID, "/api/stories/" + stories[0].ID, "/?q=Zelenskiy"}
+	for _, e := range list.Entities {
+		paths = append(paths, "/entities/"+e.ID, "/api/entities/"+e.ID)
+	}
+	for _, p := range paths {
+		if a, b := get(servers[0], p), get(servers[1], p); a != b {
+			t.Errorf("GET %s differs between the two servers", p)
+		}
+	}
 }
