@@ -112,7 +112,7 @@ func (r *Reader) Read(ctx context.Context, ref string, fn func(Result) error) er
 		return err
 	}
 	if ref == "-" {
-		return r.readStdin(ctx, fn)
+		return r.ReadStream(ctx, "-", r.opts.Stdin, fn)
 	}
 	info, err := os.Stat(ref)
 	switch {
@@ -125,13 +125,19 @@ func (r *Reader) Read(ctx context.Context, ref string, fn func(Result) error) er
 	if f == formatUnknown {
 		return fn(failure(ref, 0, unsupported(ref)))
 	}
-	return r.readFile(ctx, ref, f, info, fn)
+	return r.readFile(ctx, ref, f, info, openFile(ref), fn)
 }
 
-// readStdin reads standard input in the format sniffed from its start.
-func (r *Reader) readStdin(ctx context.Context, fn func(Result) error) error {
-	const ref = "-"
-	in := bufio.NewReaderSize(r.opts.Stdin, 64<<10)
+// ReadStream reads the articles of one input given as a stream, such as
+// standard input or a request body, in the format sniffed from its start
+// (gzip undone first), naming them and its failures after name as Read
+// names those of a file. Options.MaxStdin bounds it once decompressed.
+func (r *Reader) ReadStream(ctx context.Context, name string, rd io.Reader, fn func(Result) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ref := name
+	in := bufio.NewReaderSize(rd, 64<<10)
 	prefix, err := in.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return fn(failure(ref, 0, err))
@@ -163,10 +169,46 @@ func (r *Reader) readStdin(ctx context.Context, fn func(Result) error) error {
 	return r.readData(ctx, ref, f, data, fn)
 }
 
-// readDir reads every file under root in lexical order. Hidden folders
-// (".git") are not entered; files of unknown type are reported as skipped.
-func (r *Reader) readDir(ctx context.Context, root string, fn func(Result) error) error {
-	emit := func(res Result) error {
+// ReadFS reads every file under root in fsys as Read reads a folder: in
+// lexical order, hidden folders not entered, files of unknown type
+// reported as skipped. Articles and failures are named by their path in
+// fsys.
+func (r *Reader) ReadFS(ctx context.Context, fsys fs.FS, root string, fn func(Result) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	emit, stopped := skipUnsupported(fn)
+	err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch {
+		case err != nil:
+			return emit(failure(path, 0, err))
+		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
+			return fs.SkipDir
+		case d.IsDir():
+			return nil
+		}
+		f := formatOf(path)
+		if f == formatUnknown || !d.Type().IsRegular() {
+			return emit(Result{Ref: path, Skipped: true})
+		}
+		info, err := d.Info()
+		if err != nil {
+			return emit(failure(path, 0, err))
+		}
+		return r.readFile(ctx, path, f, info, func() (io.ReadCloser, error) { return fsys.Open(path) }, emit)
+	})
+	return stopped(err)
+}
+
+// skipUnsupported wraps a callback of Read for the files of a folder: a
+// file of a type ingest does not read is skipped, not failed, and the
+// callback's own error is carried through the walk. stopped unwraps the
+// walk's error.
+func skipUnsupported(fn func(Result) error) (emit func(Result) error, stopped func(error) error) {
+	emit = func(res Result) error {
 		if errors.Is(res.Err, ErrUnsupported) {
 			res = Result{Ref: res.Ref, Skipped: true}
 		}
@@ -175,6 +217,20 @@ func (r *Reader) readDir(ctx context.Context, root string, fn func(Result) error
 		}
 		return nil
 	}
+	stopped = func(err error) error {
+		var stop stopError
+		if errors.As(err, &stop) {
+			return stop.err
+		}
+		return err
+	}
+	return emit, stopped
+}
+
+// readDir reads every file under root in lexical order. Hidden folders
+// (".git") are not entered; files of unknown type are reported as skipped.
+func (r *Reader) readDir(ctx context.Context, root string, fn func(Result) error) error {
+	emit, stopped := skipUnsupported(fn)
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -189,11 +245,7 @@ func (r *Reader) readDir(ctx context.Context, root string, fn func(Result) error
 		}
 		return r.readEntry(ctx, path, d, emit)
 	})
-	var stop stopError
-	if errors.As(err, &stop) {
-		return stop.err
-	}
-	return err
+	return stopped(err)
 }
 
 // stopError carries an error returned by Read's callback through
@@ -216,15 +268,20 @@ func (r *Reader) readEntry(ctx context.Context, path string, d fs.DirEntry, emit
 	if !info.Mode().IsRegular() {
 		return emit(Result{Ref: path, Skipped: true})
 	}
-	return r.readFile(ctx, path, f, info, emit)
+	return r.readFile(ctx, path, f, info, openFile(path), emit)
 }
 
-// readFile reads the file at path in format f.
-func (r *Reader) readFile(ctx context.Context, path string, f format, info fs.FileInfo, fn func(Result) error) error {
+// openFile returns the opener of the file at path.
+func openFile(path string) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return os.Open(path) }
+}
+
+// readFile reads the file at path, which open opens, in format f.
+func (r *Reader) readFile(ctx context.Context, path string, f format, info fs.FileInfo, open func() (io.ReadCloser, error), fn func(Result) error) error {
 	if f != formatJSONL && f != formatWARC && info.Mode().IsRegular() && info.Size() > r.opts.MaxSize {
 		return fn(failure(path, 0, tooLarge(r.opts.MaxSize)))
 	}
-	file, err := os.Open(path)
+	file, err := open()
 	if err != nil {
 		return fn(failure(path, 0, err))
 	}

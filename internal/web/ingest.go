@@ -87,8 +87,8 @@ func (s *Server) readBody(r *http.Request, ref string) ([]article.Article, inges
 	}
 	var arts []article.Article
 	maxInflated := maxInflation * s.opts.MaxBody
-	rd := ingest.New(ingest.Options{MaxSize: s.opts.MaxBody, MaxStdin: maxInflated, Stdin: bytes.NewReader(body), Now: s.opts.Now})
-	err = rd.Read(r.Context(), "-", func(res ingest.Result) error {
+	rd := ingest.New(ingest.Options{MaxSize: s.opts.MaxBody, MaxStdin: maxInflated, Now: s.opts.Now})
+	err = rd.ReadStream(r.Context(), ref, bytes.NewReader(body), func(res ingest.Result) error {
 		var tooLarge *http.MaxBytesError
 		switch {
 		case errors.As(res.Err, &tooLarge):
@@ -96,10 +96,9 @@ func (s *Server) readBody(r *http.Request, ref string) ([]article.Article, inges
 		case errors.Is(res.Err, ingest.ErrInflated):
 			return &http.MaxBytesError{Limit: maxInflated}
 		case res.Err != nil:
-			out.Failed = append(out.Failed, ingestFailure{Ref: rename(res.Ref, ref), Error: rename(res.Err.Error(), ref)})
+			out.Failed = append(out.Failed, ingestFailure{Ref: res.Ref, Error: res.Err.Error()})
 		case res.Article != nil:
 			a := *res.Article
-			a.SourceRef = rename(a.SourceRef, ref)
 			arts = append(arts, a)
 			out.Articles = append(out.Articles, a.ID)
 			out.Read++
@@ -107,15 +106,6 @@ func (s *Server) readBody(r *http.Request, ref string) ([]article.Article, inges
 		return nil
 	})
 	return arts, out, err
-}
-
-// rename replaces the reader's name for standard input, "-" at the start
-// of s, with ref.
-func rename(s, ref string) string {
-	if rest, ok := strings.CutPrefix(s, "-"); ok {
-		return ref + rest
-	}
-	return s
 }
 
 // maxRefLen is the longest source name a client may give.
