@@ -23,7 +23,7 @@ be gzip-compressed.`,
   storyline eval quotes ../shared/bench/quotes/polnear.jsonl.gz --split test
   storyline eval ner ../shared/bench/ner/conll2003-test.txt.gz`,
 	}
-	cmd.AddCommand(e.evalClusterCommand(), e.evalTimexCommand(), e.evalQuotesCommand(), e.evalNERCommand())
+	cmd.AddCommand(e.evalClusterCommand(), e.evalTimexCommand(), e.evalQuotesCommand(), e.evalNERCommand(), e.evalExtractCommand())
 	return cmd
 }
 
@@ -150,4 +150,30 @@ computes them, and the tagging speed.`,
 		},
 	}
 	return cmd
+}
+
+func (e *env) evalExtractCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "extract MODULE_DIR",
+		Short: "Main text of web pages: storyline's HTML reader beside go-trafilatura alone",
+		Long: `eval extract reads the pages of go-trafilatura's own evaluation (its module's
+test-files/comparison, with what each page's main text must and must not hold,
+from scripts/comparison/data.go) and scores the text that storyline's HTML
+reader keeps beside go-trafilatura alone, with the options storyline gives it
+and with its defaults: precision, recall, F1 and accuracy over the strings
+(go-trafilatura's measure), and the pages each failed on.`,
+		Example: `  storyline eval extract $(go env GOMODCACHE)/github.com/markusmobius/go-trafilatura@v1.12.2`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			pages, err := eval.ExtractGold(args[0])
+			if err != nil {
+				return err
+			}
+			rows, err := eval.ExtractScore(cmd.Context(), eval.ExtractDirs(args[0]), pages, eval.Extractors())
+			if err != nil {
+				return err
+			}
+			return eval.WriteExtract(e.stdout, len(pages), rows)
+		},
+	}
 }
