@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -53,6 +54,16 @@ func Migrations(fsys fs.FS, dir string) ([]Migration, error) {
 // is newer than the n migrations this program knows.
 func NewerSchema(v, n int) error {
 	return fmt.Errorf("schema version %d is newer than this program's %d: upgrade storyline", v, n)
+}
+
+// EvidenceJSON returns the evidence of an assignment as the backends store
+// it: a JSON array of strings, [] for none.
+func EvidenceJSON(ev []string) string {
+	if ev == nil {
+		ev = []string{}
+	}
+	b, _ := json.Marshal(ev) // a []string always encodes
+	return string(b)
 }
 
 // A Scanned is one article as Scan passes it on: its sequence number,

@@ -81,3 +81,18 @@ func TestPickSnippet(t *testing.T) {
 		}
 	}
 }
+
+func TestEvidenceJSON(t *testing.T) {
+	for _, tt := range []struct {
+		ev   []string
+		want string
+	}{
+		{nil, "[]"},
+		{[]string{}, "[]"},
+		{[]string{"shared passage", `"quoted"`}, `["shared passage","\"quoted\""]`},
+	} {
+		if got := EvidenceJSON(tt.ev); got != tt.want {
+			t.Errorf("EvidenceJSON(%q) = %s, want %s", tt.ev, got, tt.want)
+		}
+	}
+}
