@@ -241,7 +241,7 @@ func (b *benchStores) open(ctx context.Context, size int) (*eval.Sink, error) {
 	if err != nil {
 		return nil, errors.Join(err, st.Close(), drop())
 	}
-	closeAll := func() error { return errors.Join(st.Close(), drop()) }
+	closeAll := func() error { return errors.Join(eng.Close(), drop()) }
 	return &eval.Sink{Ingester: eng, Store: ts.usage, Close: closeAll}, nil
 }
 

@@ -22,11 +22,11 @@ prints the counts, the stories whose stored analysis is missing or out of date
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			ctx := cmd.Context()
-			db, eng, err := e.openExisting(ctx, g)
+			eng, err := e.openExisting(ctx, g)
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			r, err := eng.Check(ctx)
 			if err != nil {
 				return err

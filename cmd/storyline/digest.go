@@ -35,11 +35,11 @@ printed, and the exit status is 1.`,
 			if err != nil {
 				return err
 			}
-			db, eng, err := openEngine(cmd.Context(), ":memory:", engine.Options{})
+			eng, err := openEngine(cmd.Context(), ":memory:", engine.Options{})
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			t := tally{start: time.Now(), analysed: -1}
 			bs := engine.Batches{To: eng}
 			err = e.readInput(cmd.Context(), args, in, &t, func(batch []article.Article) error {

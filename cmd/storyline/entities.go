@@ -36,11 +36,11 @@ analyses nothing. A page ends with the cursor of the next one (--cursor).`,
 			default:
 				return fmt.Errorf("--type must be person, organization, location or other, not %q", typ)
 			}
-			db, eng, err := e.openExisting(cmd.Context(), g)
+			eng, err := e.openExisting(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			list, err := archive.New(eng.Store()).Entities(cmd.Context(), archive.EntityQuery{Type: typ, Limit: limit, Cursor: cursor})
 			if err != nil {
 				return err
@@ -93,11 +93,11 @@ a page at a time (--stories-cursor, --quotes-cursor).`,
 			if err != nil {
 				return err
 			}
-			db, eng, err := e.openExisting(cmd.Context(), g)
+			eng, err := e.openExisting(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			page, err := archive.New(eng.Store()).Entity(cmd.Context(), args[0], archive.PageQuery{
 				StoriesLimit: limit, StoriesCursor: storiesCursor, QuotesLimit: limit, QuotesCursor: quotesCursor})
 			if err != nil {

@@ -34,11 +34,11 @@ ingested, duplicates, skipped, failed, stories analysed, rate.`,
   cat articles.jsonl | storyline ingest -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			db, eng, err := e.openStore(cmd.Context(), g)
+			eng, err := e.openStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			t := tally{start: time.Now()}
 			bs := engine.Batches{To: eng}
 			var commitErr error // the first batch the store failed to commit

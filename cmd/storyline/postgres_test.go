@@ -91,7 +91,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	var servers []*web.Server
 	for range 2 {
 		// The conversion fails the test if a server analyses a story.
-		db, eng, err := openEngine(ctx, dsn, engine.Options{Dossier: func(s story.Story) dossier.Story {
+		eng, err := openEngine(ctx, dsn, engine.Options{Dossier: func(s story.Story) dossier.Story {
 			t.Errorf("a server analysed story %s", s.ID)
 			return dossier.FromStory(s)
 		}})
@@ -101,7 +101,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		s := web.New(eng, web.Options{Now: func() time.Time { return time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC) }})
 		t.Cleanup(func() {
 			s.Close()
-			db.Close()
+			eng.Close()
 		})
 		servers = append(servers, s)
 	}

@@ -35,11 +35,11 @@ change (--since keeps the stories changed after a time).`,
 			if err != nil {
 				return err
 			}
-			db, eng, err := e.openExisting(cmd.Context(), g)
+			eng, err := e.openExisting(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			var ss []store.Story
 			if since == "" {
 				ss, err = eng.Stories(cmd.Context(), store.StoryFilter{Limit: limit, Offset: offset})
@@ -144,11 +144,11 @@ whole archive streams out in bounded memory).`,
 				return err
 			}
 			ctx := cmd.Context()
-			db, eng, err := e.openExisting(ctx, g)
+			eng, err := e.openExisting(ctx, g)
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			ids := args
 			if all {
 				ss, err := eng.Stories(ctx, store.StoryFilter{})
@@ -198,11 +198,11 @@ the articles that spell it otherwise (Zelenskyy: Zelensky, Zelenskiy).`,
 			if err != nil {
 				return err
 			}
-			db, eng, err := e.openExisting(cmd.Context(), g)
+			eng, err := e.openExisting(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			hits, spellings, err := archive.New(eng.Store()).Search(cmd.Context(), strings.Join(args, " "), limit)
 			if err != nil {
 				return err

@@ -26,18 +26,18 @@ stories: run it again and it goes on where it stopped.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			ctx := cmd.Context()
-			db, eng, err := e.openExisting(ctx, g)
+			eng, err := e.openExisting(ctx, g)
 			if err != nil {
 				return err
 			}
-			defer closeStore(db, &err)
+			defer closeStore(eng, &err)
 			start := time.Now()
 			n, err := e.derive(ctx, eng)
 			fmt.Fprintf(e.stderr, "stories analysed %d in %.1f s (analysis %s)\n", n, time.Since(start).Seconds(), engine.AnalysisVersion)
 			if err != nil {
 				return err
 			}
-			current, stale, err := db.DerivedCounts(ctx, engine.AnalysisVersion)
+			current, stale, err := eng.Store().DerivedCounts(ctx, engine.AnalysisVersion)
 			if err != nil {
 				return err
 			}

@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline/internal/engine"
-	"github.com/storyline-news/storyline/internal/store"
 	"github.com/storyline-news/storyline/internal/web"
 )
 
@@ -66,17 +65,16 @@ func (e *env) serve(cmd *cobra.Command, g *globalFlags, f serveFlags) (err error
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	var db store.Store
 	var eng *engine.Engine
 	if f.demo {
-		db, eng, err = openEngine(ctx, ":memory:", engine.Options{})
+		eng, err = openEngine(ctx, ":memory:", engine.Options{})
 	} else {
-		db, eng, err = e.openStore(ctx, g)
+		eng, err = e.openStore(ctx, g)
 	}
 	if err != nil {
 		return err
 	}
-	defer closeStore(db, &err)
+	defer closeStore(eng, &err)
 	if f.demo {
 		if err := web.Demo(ctx, eng); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
@@ -21,11 +22,11 @@ const envDB = "STORYLINE_DB"
 // openStore opens the store named by --db, else by $STORYLINE_DB, else the
 // default SQLite file, and an engine over it. A postgres:// or
 // postgresql:// URL opens PostgreSQL; anything else is an SQLite path. The
-// caller closes the returned store.
-func (e *env) openStore(ctx context.Context, g *globalFlags) (store.Store, *engine.Engine, error) {
+// caller closes the returned engine, which closes the store.
+func (e *env) openStore(ctx context.Context, g *globalFlags) (*engine.Engine, error) {
 	path, err := storeLocation(g)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	return openEngine(ctx, path, engineOptions(g))
 }
@@ -33,14 +34,14 @@ func (e *env) openStore(ctx context.Context, g *globalFlags) (store.Store, *engi
 // openExisting is openStore for the commands that only read: an SQLite
 // file that does not exist is an error, not a new empty archive, so that
 // a mistyped --db says so.
-func (e *env) openExisting(ctx context.Context, g *globalFlags) (store.Store, *engine.Engine, error) {
+func (e *env) openExisting(ctx context.Context, g *globalFlags) (*engine.Engine, error) {
 	path, err := storeLocation(g)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if !postgres.IsDSN(path) && path != ":memory:" {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, fmt.Errorf("no store at %s: storyline ingest creates one", path)
+			return nil, fmt.Errorf("no store at %s: storyline ingest creates one", path)
 		}
 	}
 	return openEngine(ctx, path, engineOptions(g))
@@ -63,13 +64,14 @@ func storeLocation(g *globalFlags) (string, error) {
 	return sqlite.DefaultPath()
 }
 
-// closeStore closes db, which a command opened, and adds Close's error to
-// *err, the command's own; it is deferred right after the store opens. A
-// store that fails to close may not have kept what the command wrote, so
-// the error fails the command and is printed, even when the command had
-// only failed inputs to report (errFailed, whose reasons are on stderr).
-func closeStore(db store.Store, err *error) {
-	cerr := db.Close()
+// closeStore closes c, the engine (and so the store) a command opened, and
+// adds Close's error to *err, the command's own; it is deferred right after
+// the store opens. A store that fails to close may not have kept what the
+// command wrote, so the error fails the command and is printed, even when
+// the command had only failed inputs to report (errFailed, whose reasons
+// are on stderr).
+func closeStore(c io.Closer, err *error) {
+	cerr := c.Close()
 	if cerr == nil {
 		return
 	}
@@ -81,7 +83,8 @@ func closeStore(db store.Store, err *error) {
 
 // openEngine opens the store at loc (a PostgreSQL URL, an SQLite path, or
 // ":memory:" for a throwaway SQLite store) and an engine over it with opts.
-func openEngine(ctx context.Context, loc string, opts engine.Options) (store.Store, *engine.Engine, error) {
+// The engine's Close closes the store.
+func openEngine(ctx context.Context, loc string, opts engine.Options) (*engine.Engine, error) {
 	var db store.Store
 	var err error
 	if postgres.IsDSN(loc) {
@@ -90,11 +93,11 @@ func openEngine(ctx context.Context, loc string, opts engine.Options) (store.Sto
 		db, err = sqlite.Open(ctx, loc)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	eng, err := engine.Open(ctx, db, opts)
 	if err != nil {
-		return nil, nil, errors.Join(fmt.Errorf("open store: %w", err), db.Close())
+		return nil, errors.Join(fmt.Errorf("open store: %w", err), db.Close())
 	}
-	return db, eng, nil
+	return eng, nil
 }

@@ -85,11 +85,11 @@ func (e *env) runWatch(ctx context.Context, g *globalFlags, f watchFlags, list s
 			f.state = list + ".state.json"
 		}
 	}
-	db, eng, err := openEngine(ctx, loc, engineOptions(g))
+	eng, err := openEngine(ctx, loc, engineOptions(g))
 	if err != nil {
 		return err
 	}
-	defer closeStore(db, &err)
+	defer closeStore(eng, &err)
 	var polled int
 	failed := make(map[string]bool)
 	w, err := watch.New(feeds, watch.Options{

@@ -59,7 +59,7 @@ func (e *Engine) Dossier(ctx context.Context, id string) (dossier.Story, error) 
 
 // EachDossier passes the wire form of the stories with the given IDs to fn
 // one at a time, in the order of ids (see Dossier), reading or building
-// them on every core a bounded window ahead, as EachStory does. It stops
+// them on every core a bounded window ahead, as eachStory does. It stops
 // at the first error and returns it.
 func (e *Engine) EachDossier(ctx context.Context, ids []string, fn func(dossier.Story) error) error {
 	return inOrder(ctx, ids, e.Dossier, fn)

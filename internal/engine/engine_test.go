@@ -243,3 +243,62 @@ func TestEachStoryKeepsOrderAndStops(t *testing.T) {
 		t.Errorf("EachStory with a cancelled context: %v, want context.Canceled", err)
 	}
 }
+
+func TestOpenCanceled(t *testing.T) {
+	db, _ := open(t, ":memory:")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if e, err := engine.Open(ctx, db, engine.Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Open(canceled) = %v, %v; want context.Canceled", e, err)
+	}
+}
+
+// closeCounter counts the calls to its store's Close and returns err.
+type closeCounter struct {
+	store.Store
+	closes int
+	err    error
+}
+
+func (c *closeCounter) Close() error {
+	c.closes++
+	return errors.Join(c.Store.Close(), c.err)
+}
+
+// TestClose: Close waits for the batch being committed, closes the store
+// once however often it is called, and fails the batches submitted after
+// it.
+func TestClose(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "close.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errClose := errors.New("close failed")
+	cc := &closeCounter{Store: db, err: errClose}
+	e, err := engine.Open(ctx, cc, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := readSeeds(t)
+	p := e.Submit(ctx, arts)
+	for range 2 {
+		if err := e.Close(); !errors.Is(err, errClose) {
+			t.Errorf("Close = %v, want %v", err, errClose)
+		}
+	}
+	if cc.closes != 1 {
+		t.Errorf("the store was closed %d times, want once", cc.closes)
+	}
+	if st, err := p.Wait(); err != nil || st.Ingested != 5 {
+		t.Errorf("batch submitted before Close = %+v, %v; want 5 ingested", st, err)
+	}
+	if _, err := e.Ingest(ctx, others()); err == nil {
+		t.Error("Ingest after Close succeeded")
+	}
+	_, reopened := open(t, path)
+	if n, _, err := reopened.Counts(ctx); err != nil || n != 5 {
+		t.Errorf("%d articles stored (%v), want 5", n, err)
+	}
+}

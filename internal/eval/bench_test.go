@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/storyline-news/storyline/internal/article"
 	"github.com/storyline-news/storyline/internal/cluster"
 	"github.com/storyline-news/storyline/internal/engine"
+	"github.com/storyline-news/storyline/internal/store/sqlite"
 )
 
 // tinyCorpus is a small corpus in the shape of ../shared/bench/corpus, so
@@ -286,13 +288,29 @@ func TestMembershipPick(t *testing.T) {
 	}
 }
 
-// fakeIngester stands for the engine: it counts what it is given.
-type fakeIngester struct{ batches, articles int }
+// countingIngester submits to an engine over an in-memory store and counts
+// what it is given; it does not derive, so "full" stops after ingest.
+type countingIngester struct {
+	eng               *engine.Engine
+	batches, articles int
+}
 
-func (f *fakeIngester) Submit(ctx context.Context, arts []article.Article) *engine.Pending {
-	f.batches++
-	f.articles += len(arts)
-	return engine.Finished(engine.Stats{Ingested: len(arts)}, nil)
+func (c *countingIngester) Submit(ctx context.Context, arts []article.Article) *engine.Pending {
+	c.batches++
+	c.articles += len(arts)
+	return c.eng.Submit(ctx, arts)
+}
+
+func newCountingIngester(ctx context.Context) (*countingIngester, error) {
+	db, err := sqlite.Open(ctx, ":memory:")
+	if err != nil {
+		return nil, err
+	}
+	eng, err := engine.Open(ctx, db, engine.Options{})
+	if err != nil {
+		return nil, errors.Join(err, db.Close())
+	}
+	return &countingIngester{eng: eng}, nil
 }
 
 func TestBenchTiny(t *testing.T) {
@@ -305,14 +323,17 @@ func TestBenchTiny(t *testing.T) {
 	if err := os.WriteFile(corpus, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var sinks []*fakeIngester
+	var sinks []*countingIngester
 	var snapshots []string
 	o := BenchOptions{
 		Corpus: []string{corpus}, Seed: 1, Sizes: []int{6, 13}, Workers: 2, Batch: 5, Dir: dir,
 		Open: func(ctx context.Context, size int) (*Sink, error) {
-			f := &fakeIngester{}
-			sinks = append(sinks, f)
-			return &Sink{Ingester: f, Store: func() Usage { return Usage{} }, Close: func() error { return nil }}, nil
+			c, err := newCountingIngester(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sinks = append(sinks, c)
+			return &Sink{Ingester: c, Store: func() Usage { return Usage{} }, Close: c.eng.Close}, nil
 		},
 		Snapshot: func(stage string, size int) { snapshots = append(snapshots, stage) },
 	}

@@ -5,7 +5,10 @@
 // store/postgres for several processes sharing one database. Package
 // store/storetest holds the one conformance suite that every backend runs.
 // Backends never import the analysis stages; the engine computes everything
-// derived (clusters, headlines) and hands the store plain values.
+// derived (clusters, headlines) and hands the store plain values. What the
+// backends do alike whatever their database is here too (backend.go): listing
+// the embedded migrations, reading Scan a page at a time, and reading search
+// hits and their snippets.
 package store
 
 import (

@@ -128,17 +128,6 @@ func (s *Server) apiStories(r *http.Request) (any, error) {
 	return d, nil
 }
 
-// articleResponse is the body of GET /api/articles/{id}.
-type articleResponse struct {
-	// Article is the article's metadata as the dossier lists it.
-	Article dossier.Article `json:"article"`
-	// Story is the ID of the article's story, or null.
-	Story *string `json:"story"`
-	// Annotation is the article's text and what the stages found in it
-	// (spec/annotations.md).
-	Annotation dossier.Annotation `json:"annotation"`
-}
-
 // apiArticle serves GET /api/articles/{id}.
 func (s *Server) apiArticle(r *http.Request) (any, error) {
 	id, err := pathID(r, "article", articlePrefix)
@@ -153,7 +142,7 @@ func (s *Server) apiArticle(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := articleResponse{Article: dossier.FromArticle(a)}
+	out := dossier.ArticleResponse{Article: dossier.FromArticle(a)}
 	out.Article.SourceRef = safeSourceRef(out.Article.SourceRef)
 	if out.Annotation, err = s.annotationOf(r.Context(), a, b); err != nil {
 		return nil, err
@@ -237,12 +226,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	articles, stories, err := s.eng.Counts(r.Context())
 	if err != nil {
 		s.log.Error("health check", "err", err)
-		writeJSON(w, http.StatusServiceUnavailable, apiError{Error: "store unavailable"})
+		writeJSON(w, http.StatusServiceUnavailable, dossier.Error{Error: "store unavailable"})
 		return
 	}
-	writeJSON(w, http.StatusOK, struct {
-		Status   string `json:"status"`
-		Articles int    `json:"articles"`
-		Stories  int    `json:"stories"`
-	}{"ok", articles, stories})
+	writeJSON(w, http.StatusOK, dossier.Health{Status: "ok", Articles: articles, Stories: stories})
 }

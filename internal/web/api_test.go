@@ -53,7 +53,7 @@ func TestAPIStoriesBadQuery(t *testing.T) {
 	for _, q := range []string{"full=yes", "limit=-1", "limit=x", "offset=-3", "from=yesterday",
 		"to=2025-13-01", "entity=../../etc", "entity=E-0123456789ABCDEF"} {
 		r := get(t, s, "/api/stories?"+q, http.StatusBadRequest)
-		var e apiError
+		var e dossier.Error
 		decode(t, r.body, &e)
 		if !strings.HasPrefix(e.Error, "bad request: ") {
 			t.Errorf("GET /api/stories?%s: error %q", q, e.Error)
@@ -103,7 +103,7 @@ func TestAPIArticle(t *testing.T) {
 	s := newSeeded(t, Options{})
 	st := seedStory(t, s)
 	for _, a := range st.Articles {
-		var got articleResponse
+		var got dossier.ArticleResponse
 		decode(t, get(t, s, "/api/articles/"+a.ID, 200).body, &got)
 		if diff := cmp.Diff(a, got.Article); diff != "" {
 			t.Errorf("article %s (-story +api):\n%s", a.ID, diff)

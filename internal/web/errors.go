@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/store"
 )
 
@@ -64,11 +65,6 @@ func status(err error) (int, string) {
 	return http.StatusInternalServerError, "internal server error"
 }
 
-// apiError is the body of every failed API response.
-type apiError struct {
-	Error string `json:"error"`
-}
-
 // fail writes err as the response: JSON for the API and operational
 // endpoints, an HTML page otherwise.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
@@ -82,7 +78,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="storyline"`)
 	}
 	if wantsJSON(r) {
-		writeJSON(w, code, apiError{Error: msg})
+		writeJSON(w, code, dossier.Error{Error: msg})
 		return
 	}
 	s.render(w, r, code, errorView(code, msg))

@@ -9,31 +9,12 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline/internal/article"
+	"github.com/storyline-news/storyline/internal/dossier"
 	"github.com/storyline-news/storyline/internal/ingest"
 )
 
 // ingestBatch is the number of articles stored per transaction.
 const ingestBatch = 1000
-
-// ingestResponse is the body of a successful POST /api/articles.
-type ingestResponse struct {
-	// Read counts the articles read from the body.
-	Read int `json:"read"`
-	// Ingested counts the articles newly stored; the others were stored
-	// before (Duplicates).
-	Ingested   int `json:"ingested"`
-	Duplicates int `json:"duplicates"`
-	// Articles are the IDs of the articles read, in input order.
-	Articles []string `json:"articles"`
-	// Failed lists the inputs that could not be read.
-	Failed []ingestFailure `json:"failed"`
-}
-
-// ingestFailure names one input of the body that could not be read.
-type ingestFailure struct {
-	Ref   string `json:"ref"`
-	Error string `json:"error"`
-}
 
 // apiIngest serves POST /api/articles: the body is read as `storyline
 // ingest -` reads standard input (JSON Lines, RSS or Atom, HTML or text,
@@ -76,8 +57,8 @@ const maxInflation = 8
 // over the limit is refused before any of it is parsed: at once when its
 // Content-Length says so, else once the limit is read (parsing 11 MiB of
 // tiny JSON Lines records took 28 s).
-func (s *Server) readBody(r *http.Request, ref string) ([]article.Article, ingestResponse, error) {
-	out := ingestResponse{Articles: []string{}, Failed: []ingestFailure{}}
+func (s *Server) readBody(r *http.Request, ref string) ([]article.Article, dossier.IngestResponse, error) {
+	out := dossier.IngestResponse{Articles: []string{}, Failed: []dossier.IngestFailure{}}
 	if r.ContentLength > s.opts.MaxBody {
 		return nil, out, &http.MaxBytesError{Limit: s.opts.MaxBody}
 	}
@@ -96,7 +77,7 @@ func (s *Server) readBody(r *http.Request, ref string) ([]article.Article, inges
 		case errors.Is(res.Err, ingest.ErrInflated):
 			return &http.MaxBytesError{Limit: maxInflated}
 		case res.Err != nil:
-			out.Failed = append(out.Failed, ingestFailure{Ref: res.Ref, Error: res.Err.Error()})
+			out.Failed = append(out.Failed, dossier.IngestFailure{Ref: res.Ref, Error: res.Err.Error()})
 		case res.Article != nil:
 			a := *res.Article
 			arts = append(arts, a)

@@ -66,12 +66,12 @@ func TestIngestFormats(t *testing.T) {
 		if r.code != 200 {
 			t.Fatalf("%s: %d %s", tc.name, r.code, r.body)
 		}
-		var got ingestResponse
+		var got dossier.IngestResponse
 		decode(t, r.body, &got)
 		if got.Read != tc.read || got.Ingested != tc.read || len(got.Articles) != tc.read || len(got.Failed) != 0 {
 			t.Errorf("%s: %+v", tc.name, got)
 		}
-		var a articleResponse
+		var a dossier.ArticleResponse
 		decode(t, get(t, s, "/api/articles/"+got.Articles[0], 200).body, &a)
 		if !strings.HasPrefix(a.Article.SourceRef, "upload/"+tc.name) || a.Story == nil {
 			t.Errorf("%s: stored as %q in story %v", tc.name, a.Article.SourceRef, a.Story)
@@ -79,7 +79,7 @@ func TestIngestFormats(t *testing.T) {
 	}
 	// The same articles again are duplicates.
 	r := do(t, s, http.MethodPost, "/api/articles", strings.NewReader(jsonlBody), auth...)
-	var got ingestResponse
+	var got dossier.IngestResponse
 	decode(t, r.body, &got)
 	if got.Read != 2 || got.Ingested != 0 || got.Duplicates != 2 {
 		t.Errorf("re-posted: %+v", got)
@@ -112,7 +112,7 @@ func TestIngestBadBodies(t *testing.T) {
 		{"control ref", "/api/articles?ref=a%0Ab", "Some text here.", http.StatusBadRequest},
 	} {
 		r := do(t, s, http.MethodPost, tc.target, strings.NewReader(tc.body), auth...)
-		var e apiError
+		var e dossier.Error
 		decode(t, r.body, &e)
 		if r.code != tc.code || e.Error == "" {
 			t.Errorf("%s: %d %q, want %d", tc.name, r.code, e.Error, tc.code)
@@ -147,7 +147,7 @@ func TestIngestBadBodies(t *testing.T) {
 	// A body with good and bad lines stores the good ones and names the bad.
 	mixed := "{bad\n" + strings.SplitAfter(jsonlBody, "\n")[0]
 	r = do(t, s, http.MethodPost, "/api/articles", bytes.NewReader([]byte(mixed)), auth...)
-	var got ingestResponse
+	var got dossier.IngestResponse
 	decode(t, r.body, &got)
 	if r.code != 200 || got.Ingested != 1 || len(got.Failed) != 1 || got.Failed[0].Ref != "api" {
 		t.Errorf("mixed body: %d %+v", r.code, got)

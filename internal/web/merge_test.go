@@ -69,7 +69,7 @@ func TestArticlePageFindsStory(t *testing.T) {
 	st := seedStory(t, s)
 	for _, a := range st.Articles {
 		get(t, s, "/articles/"+a.ID, http.StatusOK)
-		var r articleResponse
+		var r dossier.ArticleResponse
 		decode(t, get(t, s, "/api/articles/"+a.ID, http.StatusOK).body, &r)
 		if r.Story == nil || *r.Story != st.ID {
 			t.Errorf("article %s: story %v, want %s", a.ID, r.Story, st.ID)

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/storyline-news/storyline/internal/dossier"
 )
@@ -65,13 +64,13 @@ func opStory() *operation {
 
 func opArticle() *operation {
 	return &operation{id: "getArticle", summary: "One article: metadata, story and annotations (spec/annotations.md)",
-		params: []param{idParam("article", articlePrefix)}, response: articleResponse{}, errors: []int{400, 404}}
+		params: []param{idParam("article", articlePrefix)}, response: dossier.ArticleResponse{}, errors: []int{400, 404}}
 }
 
 func opIngest() *operation {
 	return &operation{id: "addArticles", summary: "Store articles given as JSON Lines, RSS/Atom, HTML or plain text (sniffed)",
 		params: []param{{name: "ref", in: "query", typ: "string", desc: "source name stored as the articles' source_ref (default \"api\")"}},
-		body:   true, auth: true, response: ingestResponse{}, errors: []int{400, 401, 403, 413}}
+		body:   true, auth: true, response: dossier.IngestResponse{}, errors: []int{400, 401, 403, 413}}
 }
 
 func opEntity() *operation {
@@ -166,7 +165,7 @@ func (op *operation) document(schemas map[string]any) map[string]any {
 			"description": "one JSON value of the schema per line"}}
 	}
 	responses := map[string]any{"200": map[string]any{"description": "OK", "content": content}}
-	errSchema := schemaOf(reflect.TypeOf(apiError{}), schemas)
+	errSchema := schemaOf(reflect.TypeOf(dossier.Error{}), schemas)
 	for _, code := range append(op.errors, 500, 503) {
 		responses[strconv.Itoa(code)] = map[string]any{"description": http.StatusText(code), "content": jsonContent(errSchema)}
 	}
@@ -251,11 +250,8 @@ func structSchema(t reflect.Type, schemas map[string]any) map[string]any {
 	return map[string]any{"type": "object", "properties": props, "required": required}
 }
 
-// schemaName names a struct type's schema: its Go name with an upper-case
-// first letter ("apiError" becomes "Error").
+// schemaName names a struct type's schema: its Go name, since every type
+// the API encodes is an exported wire type of package dossier.
 func schemaName(t reflect.Type) string {
-	name := strings.TrimPrefix(t.Name(), "api")
-	r := []rune(name)
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
+	return t.Name()
 }

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -202,15 +201,7 @@ func insertAssignments(ctx context.Context, tx pgx.Tx, as []store.Assignment) er
 	n := len(as)
 	articles, stories, evidence, score := make([]string, n), make([]string, n), make([]string, n), make([]float64, n)
 	for i, a := range as {
-		ev := a.Evidence
-		if ev == nil {
-			ev = []string{}
-		}
-		b, err := json.Marshal(ev)
-		if err != nil {
-			return err
-		}
-		articles[i], stories[i], score[i], evidence[i] = a.ArticleID, a.StoryID, a.Score, string(b)
+		articles[i], stories[i], score[i], evidence[i] = a.ArticleID, a.StoryID, a.Score, store.EvidenceJSON(a.Evidence)
 	}
 	if _, err := tx.Exec(ctx, insertAssignment, articles, stories, score, evidence); err != nil {
 		return fmt.Errorf("assignments: %w", err)

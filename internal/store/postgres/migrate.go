@@ -4,51 +4,22 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"io/fs"
-	"path"
-	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/storyline-news/storyline/internal/store"
 )
 
 // migrationFiles holds the schema, one file per version: NNNN_name.sql,
-// numbered from 0001 without gaps. A released file never changes; a schema
-// change is a new file.
+// numbered from 0001 without gaps (see store.Migrations).
 //
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// A migration is one embedded schema step.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in version order, checking that
-// they are numbered 1, 2, 3, ….
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for i, name := range names { // fs.Glob returns names sorted
-		base := path.Base(name)
-		num, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || len(num) != 4 || v != i+1 {
-			return nil, fmt.Errorf("migration %s: want a name starting %04d_", base, i+1)
-		}
-		b, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	return ms, nil
+// migrations returns the embedded migrations in version order.
+func migrations() ([]store.Migration, error) {
+	return store.Migrations(migrationFiles, "migrations")
 }
 
 // migrate applies the migrations that the database lacks in one
@@ -76,11 +47,11 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 		case err != nil:
 			return err
 		case v > len(ms):
-			return fmt.Errorf("schema version %d is newer than this program's %d: upgrade storyline", v, len(ms))
+			return store.NewerSchema(v, len(ms))
 		}
 		for _, m := range ms[v:] {
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
-				return fmt.Errorf("migration %s: %w", m.name, err)
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
 			}
 		}
 		if v == len(ms) {

@@ -107,32 +107,12 @@ const scanPage = 256
 // first error, which it returns unwrapped. It reads a page at a time and
 // holds no connection while fn runs, so fn may use db.
 func (db *DB) Scan(ctx context.Context, after int64, fn func(seq int64, a article.Article, storyID string) error) error {
-	for {
-		page, err := db.scanPage(ctx, after)
-		if err != nil {
-			return fmt.Errorf("postgres: scan: %w", err)
-		}
-		for _, e := range page {
-			if err := fn(e.seq, e.a, e.storyID); err != nil {
-				return err
-			}
-		}
-		if len(page) < scanPage {
-			return nil
-		}
-		after = page[len(page)-1].seq
-	}
-}
-
-type scanned struct {
-	seq     int64
-	a       article.Article
-	storyID string
+	return store.ScanPages(ctx, after, scanPage, db.scanPage, fn)
 }
 
 // scanPage returns up to scanPage articles stored after the one with
-// sequence number after.
-func (db *DB) scanPage(ctx context.Context, after int64) ([]scanned, error) {
+// sequence number after, for store.ScanPages.
+func (db *DB) scanPage(ctx context.Context, after int64) ([]store.Scanned, error) {
 	rows, err := db.pool.Query(ctx, `
 		SELECT `+articleColumns+`, coalesce(s.story_id, ''), a.seq
 		FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
@@ -140,14 +120,18 @@ func (db *DB) scanPage(ctx context.Context, after int64) ([]scanned, error) {
 		ORDER BY a.seq
 		LIMIT $2`, after, scanPage)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("postgres: scan: %w", err)
 	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (scanned, error) {
-		var e scanned
+	page, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.Scanned, error) {
+		var e store.Scanned
 		var err error
-		e.a, err = scanArticle(row, &e.storyID, &e.seq)
+		e.Article, err = scanArticle(row, &e.StoryID, &e.Seq)
 		return e, err
 	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: scan: %w", err)
+	}
+	return page, nil
 }
 
 // Counts returns the number of stored articles and stories.

@@ -9,14 +9,11 @@ import (
 	"github.com/storyline-news/storyline/internal/store"
 )
 
-// Snippets are built with control characters as markers, which news text
-// does not contain, and they become « and » afterwards; so Search can tell a
-// marked snippet from text that has guillemets of its own.
-const markOpen, markClose = "\x02", "\x03"
-
 // headlineOptions are ts_headline's: one short fragment around the best
-// match, about as long as the SQLite backend's 12-token snippets.
-const headlineOptions = "StartSel=\x02, StopSel=\x03, MaxWords=14, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=…"
+// match, about as long as the SQLite backend's 12-token snippets, marked
+// as store.PickSnippet reads it.
+const headlineOptions = "StartSel=" + store.MarkOpen + ", StopSel=" + store.MarkClose +
+	", MaxWords=14, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=…"
 
 // Search runs a full-text query over titles and bodies and returns up to limit
 // hits, best first (limit ≤ 0: all of them). The query is what a person
@@ -39,17 +36,8 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Hit,
 		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
 	}
 	defer rows.Close()
-	var hits []store.Hit
-	for rows.Next() {
-		var h store.Hit
-		var body, title string
-		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &body, &title, &h.Rank); err != nil {
-			return nil, fmt.Errorf("postgres: search %q: %w", query, err)
-		}
-		h.Snippet = pickSnippet(body, title)
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
+	hits, err := store.ScanHits(rows, joinMarks)
+	if err != nil {
 		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
 	}
 	return hits, nil
@@ -78,20 +66,13 @@ CROSS JOIN q
 LEFT JOIN assignments s ON s.article_id = a.id
 ORDER BY top.rank DESC, top.seq`
 
-// markers replaces the snippet markers with the guillemets of store.Hit.
-var markers = strings.NewReplacer(markOpen, "«", markClose, "»")
-
 // adjacentMarks matches the end of one mark and the start of the next with
 // only spaces between: ts_headline marks each word of a phrase on its own.
 var adjacentMarks = regexp.MustCompile("\x03([ \t]+)\x02")
 
-// pickSnippet returns the body snippet when the body matched, else the title
-// one, with the matches marked « », a phrase as one match.
-func pickSnippet(body, title string) string {
-	if !strings.Contains(body, markOpen) && strings.Contains(title, markOpen) {
-		body = title
-	}
-	return markers.Replace(adjacentMarks.ReplaceAllString(body, "$1"))
+// joinMarks makes the marks of a phrase's words in a snippet one mark.
+func joinMarks(snippet string) string {
+	return adjacentMarks.ReplaceAllString(snippet, "$1")
 }
 
 // tsQuery turns a query typed by a person into to_tsquery input that cannot

@@ -70,8 +70,8 @@ func TestPickSnippet(t *testing.T) {
 		{"no match « here »", "\x02Title\x03 words", "«Title» words"},
 		{"no match", "no match either", "no match"},
 	} {
-		if got := pickSnippet(tt.body, tt.title); got != tt.want {
-			t.Errorf("pickSnippet(%q, %q) = %q, want %q", tt.body, tt.title, got, tt.want)
+		if got := store.PickSnippet(tt.body, tt.title, joinMarks); got != tt.want {
+			t.Errorf("PickSnippet(%q, %q, joinMarks) = %q, want %q", tt.body, tt.title, got, tt.want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -215,19 +214,12 @@ func insertAssignments(ctx context.Context, tx *sql.Tx, as []store.Assignment, s
 	}
 	defer bySeq.Close()
 	for _, a := range as {
-		ev := a.Evidence
-		if ev == nil {
-			ev = []string{}
-		}
-		evJSON, err := json.Marshal(ev)
-		if err != nil {
-			return err
-		}
+		ev := store.EvidenceJSON(a.Evidence)
 		var res sql.Result
 		if seq, ok := seqs[a.ArticleID]; ok {
-			res, err = bySeq.ExecContext(ctx, seq, a.StoryID, a.Score, string(evJSON))
+			res, err = bySeq.ExecContext(ctx, seq, a.StoryID, a.Score, ev)
 		} else {
-			res, err = byID.ExecContext(ctx, a.ArticleID, a.StoryID, a.Score, string(evJSON))
+			res, err = byID.ExecContext(ctx, a.ArticleID, a.StoryID, a.Score, ev)
 		}
 		if err != nil {
 			return fmt.Errorf("assignment of %s to %s: %w", a.ArticleID, a.StoryID, err)

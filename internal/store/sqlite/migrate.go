@@ -5,48 +5,19 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
-	"path"
-	"strconv"
-	"strings"
+
+	"github.com/storyline-news/storyline/internal/store"
 )
 
 // migrationFiles holds the schema, one file per version: NNNN_name.sql,
-// numbered from 0001 without gaps. A released file never changes; a schema
-// change is a new file.
+// numbered from 0001 without gaps (see store.Migrations).
 //
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// A migration is one embedded schema step.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in version order, checking that
-// they are numbered 1, 2, 3, ….
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for i, name := range names { // fs.Glob returns names sorted
-		base := path.Base(name)
-		num, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || len(num) != 4 || v != i+1 {
-			return nil, fmt.Errorf("migration %s: want a name starting %04d_", base, i+1)
-		}
-		b, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	return ms, nil
+// migrations returns the embedded migrations in version order.
+func migrations() ([]store.Migration, error) {
+	return store.Migrations(migrationFiles, "migrations")
 }
 
 // migrate applies the migrations that db lacks, each in its own transaction
@@ -69,7 +40,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 
 // migrateOne applies the next missing migration and reports whether the
 // schema was already up to date.
-func migrateOne(ctx context.Context, db *sql.DB, ms []migration) (done bool, err error) {
+func migrateOne(ctx context.Context, db *sql.DB, ms []store.Migration) (done bool, err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
@@ -81,17 +52,17 @@ func migrateOne(ctx context.Context, db *sql.DB, ms []migration) (done bool, err
 	}
 	switch {
 	case v > len(ms):
-		return false, fmt.Errorf("schema version %d is newer than this program's %d: upgrade storyline", v, len(ms))
+		return false, store.NewerSchema(v, len(ms))
 	case v == len(ms):
 		return true, nil
 	}
 	m := ms[v]
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return false, fmt.Errorf("migration %s: %w", m.name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
 	}
-	// PRAGMA takes no parameters; m.version is an int.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-		return false, fmt.Errorf("migration %s: %w", m.name, err)
+	// PRAGMA takes no parameters; m.Version is an int.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.Version)); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	return false, tx.Commit()
 }

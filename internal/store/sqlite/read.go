@@ -128,32 +128,12 @@ const scanPage = 256
 // numbers are the AUTOINCREMENT seq, which the single writer hands out in
 // commit order.
 func (db *DB) Scan(ctx context.Context, after int64, fn func(seq int64, a article.Article, storyID string) error) error {
-	for {
-		page, err := db.scanPage(ctx, after)
-		if err != nil {
-			return fmt.Errorf("sqlite: scan: %w", err)
-		}
-		for _, e := range page {
-			if err := fn(e.seq, e.a, e.storyID); err != nil {
-				return err
-			}
-		}
-		if len(page) < scanPage {
-			return nil
-		}
-		after = page[len(page)-1].seq
-	}
-}
-
-type scanned struct {
-	seq     int64
-	a       article.Article
-	storyID string
+	return store.ScanPages(ctx, after, scanPage, db.scanPage, fn)
 }
 
 // scanPage returns up to scanPage articles stored after the one with
-// sequence number after.
-func (db *DB) scanPage(ctx context.Context, after int64) (page []scanned, err error) {
+// sequence number after, for store.ScanPages.
+func (db *DB) scanPage(ctx context.Context, after int64) ([]store.Scanned, error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT `+articleColumns+`, coalesce(s.story_id, ''), a.seq
 		FROM articles a LEFT JOIN assignments s ON s.article_seq = a.seq
@@ -161,17 +141,21 @@ func (db *DB) scanPage(ctx context.Context, after int64) (page []scanned, err er
 		ORDER BY a.seq
 		LIMIT ?`, after, scanPage)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("sqlite: scan: %w", err)
 	}
 	defer rows.Close()
+	var page []store.Scanned
 	for rows.Next() {
-		var e scanned
-		if e.a, err = scanArticle(rows, &e.storyID, &e.seq); err != nil {
-			return nil, err
+		var e store.Scanned
+		if e.Article, err = scanArticle(rows, &e.StoryID, &e.Seq); err != nil {
+			return nil, fmt.Errorf("sqlite: scan: %w", err)
 		}
 		page = append(page, e)
 	}
-	return page, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: scan: %w", err)
+	}
+	return page, nil
 }
 
 // Counts returns the number of stored articles and stories.

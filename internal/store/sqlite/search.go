@@ -12,10 +12,6 @@ import (
 const (
 	titleWeight   = 5.0 // bm25 weight of a title match; a body match weighs 1
 	snippetTokens = 12
-	// Snippets are built with control characters as markers, which news
-	// text does not contain, and they become « and » afterwards; so Search
-	// can tell a marked snippet from text that has guillemets of its own.
-	markOpen, markClose = "\x02", "\x03"
 )
 
 // Search runs a full-text query over titles and bodies and returns up to limit
@@ -31,22 +27,13 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]store.Hit,
 	if limit <= 0 {
 		limit = -1
 	}
-	rows, err := db.read.QueryContext(ctx, searchQuery, match, markOpen, markClose, snippetTokens, titleWeight, limit)
+	rows, err := db.read.QueryContext(ctx, searchQuery, match, store.MarkOpen, store.MarkClose, snippetTokens, titleWeight, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
 	}
 	defer rows.Close()
-	var hits []store.Hit
-	for rows.Next() {
-		var h store.Hit
-		var body, title string
-		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &body, &title, &h.Rank); err != nil {
-			return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
-		}
-		h.Snippet = pickSnippet(body, title)
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
+	hits, err := store.ScanHits(rows, nil)
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
 	}
 	return hits, nil
@@ -73,18 +60,6 @@ JOIN articles_fts ON articles_fts.rowid = top.seq AND articles_fts MATCH ?1
 JOIN articles a ON a.seq = top.seq
 LEFT JOIN assignments s ON s.article_seq = a.seq
 ORDER BY top.rank, top.seq`
-
-// markers replaces the snippet markers with the guillemets of store.Hit.
-var markers = strings.NewReplacer(markOpen, "«", markClose, "»")
-
-// pickSnippet returns the body snippet when the body matched, else the title
-// one, with the matches marked « ».
-func pickSnippet(body, title string) string {
-	if !strings.Contains(body, markOpen) && strings.Contains(title, markOpen) {
-		body = title
-	}
-	return markers.Replace(body)
-}
 
 // matchQuery turns a query typed by a person into an FTS5 query that cannot
 // be a syntax error: every term becomes an FTS5 string ("…", with " doubled),

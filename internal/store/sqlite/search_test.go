@@ -88,16 +88,3 @@ func TestSearchFolding(t *testing.T) {
 		}
 	}
 }
-
-func TestPickSnippet(t *testing.T) {
-	for _, tt := range []struct{ body, title, want string }{
-		{"a \x02b\x03 c", "t", "a «b» c"},
-		{"plain body", "the \x02title\x03", "the «title»"},
-		{"« quoted » body", "no match", "« quoted » body"}, // guillemets of the text stay
-		{"\x02both\x03", "\x02both\x03 title", "«both»"},   // the body is preferred
-	} {
-		if got := pickSnippet(tt.body, tt.title); got != tt.want {
-			t.Errorf("pickSnippet(%q, %q) = %q, want %q", tt.body, tt.title, got, tt.want)
-		}
-	}
-}

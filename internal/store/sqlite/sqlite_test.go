@@ -148,7 +148,7 @@ func TestMigrationNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) == 0 || ms[0].name != "0001_init.sql" {
+	if len(ms) == 0 || ms[0].Name != "0001_init.sql" {
 		t.Errorf("migrations = %v, want 0001_init.sql first", ms)
 	}
 }
@@ -196,8 +196,8 @@ func TestMigrateAssignmentsBySeq(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range ms[:3] {
-		if _, err := raw.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
+		if _, err := raw.Exec(m.SQL); err != nil {
+			t.Fatalf("%s: %v", m.Name, err)
 		}
 	}
 	for _, q := range []string{
