@@ -141,6 +141,7 @@ func lighthouse(node, chromium, config string, urls []string) ([]lighthouseResul
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, append([]string{lighthouseRun, config}, urls...)...)
 	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+	cmd.WaitDelay = 5 * time.Second // Chromium may hold the pipes of a killed node
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
