@@ -4,7 +4,8 @@ package web
 // when no Chromium is installed (Debian's package chromium; .ci/run
 // installs it) and in -short mode.
 //
-// Save the screenshots for docs/ with
+// Save the screenshots for docs/ (every kind of page at a phone's width
+// and a desktop's, see TestBrowserScreenshots) with
 //
 //	go test ./internal/web -run Browser -screenshots ../../docs/screenshots
 
@@ -157,13 +158,17 @@ func (tb *tab) count(t *testing.T, selector string) int {
 }
 
 // screenshot saves the top width×height of the page as name.png in the
-// -screenshots folder.
+// -screenshots folder; widths under 600 px are shown as on a phone.
 func (tb *tab) screenshot(t *testing.T, name string, width, height int64) {
 	t.Helper()
 	if *screenshots == "" {
 		return
 	}
-	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(width, height)); err != nil {
+	var opts []chromedp.EmulateViewportOption
+	if width < 600 {
+		opts = append(opts, chromedp.EmulateMobile)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(width, height, opts...)); err != nil {
 		t.Fatal(err)
 	}
 	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
@@ -172,6 +177,52 @@ func (tb *tab) screenshot(t *testing.T, name string, width, height int64) {
 	}
 	if err := os.WriteFile(filepath.Join(*screenshots, name+".png"), png, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// screenshotHeights are the heights of the screenshots at each width: a
+// phone's first screens and a desktop's first.
+var screenshotHeights = map[int64]int64{390: 1200, 1280: 1000}
+
+// TestBrowserScreenshots saves a screenshot of every kind of page at each
+// of the accessibility test's widths, named for the page kind and the width
+// (story-page-390.png): the seeds' pages, and the summary and full page of
+// the accessibility test's big story (the seeds' story is too small to be
+// summarized). It runs only with -screenshots.
+func TestBrowserScreenshots(t *testing.T) {
+	if *screenshots == "" {
+		t.Skip("no -screenshots folder")
+	}
+	tb := newTab(t)
+	seeds := newSeeded(t, Options{})
+	big, bigPages := newA11yServer(t)
+	for _, srv := range []struct {
+		s     *Server
+		pages []a11yPage
+		kinds map[string]string
+	}{
+		{seeds, storePages(t, seeds), map[string]string{"story list": "", "story page": "", "article page": "",
+			"entity page": "", "search results": "", "error page": ""}},
+		{big, bigPages, map[string]string{"story page": "big story page", "full story page": ""}},
+	} {
+		ts := httptest.NewServer(srv.s)
+		for _, p := range srv.pages {
+			name, ok := srv.kinds[p.kind]
+			if !ok {
+				continue
+			}
+			if name == "" {
+				name = p.kind
+			}
+			for _, w := range widths {
+				if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(w, screenshotHeights[w])); err != nil {
+					t.Fatal(err)
+				}
+				tb.open(t, ts.URL+p.path)
+				tb.screenshot(t, fmt.Sprintf("%s-%d", strings.ReplaceAll(name, " ", "-"), w), w, screenshotHeights[w])
+			}
+		}
+		ts.Close()
 	}
 }
 
@@ -190,7 +241,6 @@ func TestBrowserStory(t *testing.T) {
 	if n := tb.count(t, "ol.stories li a.headline"); n != 1 {
 		t.Errorf("story list shows %d stories, want 1", n)
 	}
-	tb.screenshot(t, "stories", 1280, 720)
 
 	tb.open(t, ts.URL+"/stories/"+st.ID)
 	if got := eval[string](t, tb, "document.querySelector('h1').textContent"); got != st.Headline {
@@ -225,13 +275,11 @@ func TestBrowserStory(t *testing.T) {
 	if problems, dialogs := tb.reports(); len(problems)+len(dialogs) > 0 {
 		t.Errorf("the page reported %v, dialogs %v", problems, dialogs)
 	}
-	tb.screenshot(t, "story", 1280, 1700)
 
 	tb.open(t, ts.URL+"/articles/"+st.Articles[1].ID+"?story="+st.ID)
 	if n := tb.count(t, ".reading .text p"); n == 0 {
 		t.Error("the article page shows no text")
 	}
-	tb.screenshot(t, "article", 1280, 1200)
 }
 
 // checkPassages checks that each shared passage is highlighted in both of
