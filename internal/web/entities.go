@@ -108,6 +108,22 @@ type entityView struct {
 	QuoteTotal        int
 	// MoreStories and MoreQuotes link to the next pages.
 	MoreStories, MoreQuotes string
+	// Doubt says why the engine may be wrong about this entity, or is "".
+	Doubt string
+}
+
+// entityDoubt says why the engine may be wrong about an entity: seen too
+// seldom to be sure of the name or its type, or a person only ever named
+// by one word, who may be any of several people of that name and whom the
+// stories that give a full name list apart.
+func entityDoubt(e dossier.ArchiveEntity) string {
+	switch {
+	case e.Mentions <= 2 && e.Stories == 1:
+		return "Seen only once or twice, in one story: the engine may have misread this name or its type."
+	case e.Type == "person" && !strings.ContainsAny(strings.TrimSpace(e.Name), " \u00a0"):
+		return "Only ever named by one word here: this may be several people of that name, and stories that give a full name list the person apart."
+	}
+	return ""
 }
 
 // entityPage serves one archive entity across the stories that name it,
@@ -126,7 +142,7 @@ func (s *Server) entityPage(r *http.Request) (view, error) {
 		return view{}, err
 	}
 	e := page.Entity
-	v := entityView{Entity: e, StoryTotal: page.Stories.Total, QuoteTotal: page.Quotes.Total, Days: len(e.Days)}
+	v := entityView{Entity: e, StoryTotal: page.Stories.Total, QuoteTotal: page.Quotes.Total, Days: len(e.Days), Doubt: entityDoubt(e)}
 	for _, a := range e.Aliases {
 		if a.Name != e.Name {
 			v.Aliases = append(v.Aliases, a.Name)
