@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -23,7 +24,7 @@ be gzip-compressed.`,
   storyline eval quotes ../shared/bench/quotes/polnear.jsonl.gz --split test
   storyline eval ner ../shared/bench/ner/conll2003-test.txt.gz`,
 	}
-	cmd.AddCommand(e.evalClusterCommand(), e.evalTimexCommand(), e.evalQuotesCommand(), e.evalNERCommand(), e.evalExtractCommand())
+	cmd.AddCommand(e.evalClusterCommand(), e.evalTimexCommand(), e.evalQuotesCommand(), e.evalNERCommand(), e.evalExtractCommand(), e.evalDatesCommand())
 	return cmd
 }
 
@@ -176,4 +177,36 @@ and with its defaults: precision, recall, F1 and accuracy over the strings
 			return eval.WriteExtract(e.stdout, len(pages), rows)
 		},
 	}
+}
+
+func (e *env) evalDatesCommand() *cobra.Command {
+	var now string
+	cmd := &cobra.Command{
+		Use:   "dates MODULE_DIR",
+		Short: "Publication dates of web pages: storyline beside go-htmldate alone",
+		Long: `eval dates reads the pages of go-htmldate's own evaluation (its module's
+test-files, with each page's date from scripts/comparison/data-default.go) and
+scores the publication day storyline gives each page (the outlet's own day)
+beside go-htmldate alone in its fast mode: a right date, a wrong one, none
+where there is one and none where there is none, as go-htmldate counts them.`,
+		Example: `  storyline eval dates $(go env GOMODCACHE)/github.com/markusmobius/go-htmldate@v1.10.1`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := time.Parse(time.RFC3339, now)
+			if err != nil {
+				return fmt.Errorf("--now: %w", err)
+			}
+			pages, err := eval.DateGold(args[0])
+			if err != nil {
+				return err
+			}
+			rows, err := eval.DateScore(eval.DateDirs(args[0]), pages, eval.DateFinders(t))
+			if err != nil {
+				return err
+			}
+			return eval.WriteDates(e.stdout, len(pages), rows)
+		},
+	}
+	cmd.Flags().StringVar(&now, "now", "2026-09-13T12:00:00Z", "the day the pages are read on (later dates are no publication dates); go-htmldate's evaluation uses this one")
+	return cmd
 }

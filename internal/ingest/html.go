@@ -131,3 +131,15 @@ func htmlLang(doc *html.Node) string {
 	}
 	return ""
 }
+
+// PageDate returns the publication day that Read gives an HTML page (see
+// htmlDate), or the zero Time when it finds none, whether or not the page
+// has text to read: for the evaluation of dates alone.
+func (r *Reader) PageDate(page []byte) (time.Time, error) {
+	utf8Page, _ := toUTF8(page, htmlDeclared(page))
+	doc, err := html.Parse(bytes.NewReader(utf8Page))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w HTML: %v", ErrMalformed, err)
+	}
+	return r.htmlDate(doc), nil
+}
