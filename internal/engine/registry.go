@@ -54,6 +54,7 @@ func archiveRows(w dossier.Story, s story.Story) ([]store.StoryEntity, []store.E
 	}
 	archive := make(map[string]string, len(w.Entities)) // local ID → archive ID
 	rows := make([]store.StoryEntity, 0, len(w.Entities))
+	at := make(map[string]int, len(w.Entities)) // archive ID → its row
 	for _, e := range w.Entities {
 		id := entity.ArchiveID(entity.Type(e.Type), e.Name)
 		archive[e.ID] = id
@@ -82,11 +83,12 @@ func archiveRows(w dossier.Story, s story.Story) ([]store.StoryEntity, []store.E
 		for day, n := range byDay {
 			row.Days = append(row.Days, store.DayCount{Day: day, Mentions: n})
 		}
-		if k := slices.IndexFunc(rows, func(r store.StoryEntity) bool { return r.ID == id }); k >= 0 {
+		if k, ok := at[id]; ok {
 			rows[k] = mergeRows(rows[k], row)
 			continue
 		}
 		slices.SortFunc(row.Days, func(a, b store.DayCount) int { return strings.Compare(a.Day, b.Day) })
+		at[id] = len(rows)
 		rows = append(rows, row)
 	}
 	var qs []store.EntityQuote

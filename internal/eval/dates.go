@@ -3,9 +3,6 @@ package eval
 import (
 	"bytes"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
 	"path/filepath"
 	"time"
@@ -23,58 +20,16 @@ type DatePage struct {
 
 // DateGold reads the gold of go-htmldate's own evaluation from the
 // module's directory: scripts/comparison/data-default.go, a Go slice
-// literal read as data with go/parser. The pages are in the module's
+// literal read as data (see goldEntries). The pages are in the module's
 // test-files (see DateDirs).
 func DateGold(moduleDir string) ([]DatePage, error) {
-	path := filepath.Join(moduleDir, "scripts", "comparison", "data-default.go")
-	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+	entries, err := goldEntries(filepath.Join(moduleDir, "scripts", "comparison", "data-default.go"))
 	if err != nil {
 		return nil, fmt.Errorf("date gold: %w", err)
 	}
-	var pages []DatePage
-	var bad error
-	ast.Inspect(f, func(n ast.Node) bool {
-		lit, ok := n.(*ast.CompositeLit)
-		if !ok || bad != nil {
-			return bad == nil
-		}
-		if _, isSlice := lit.Type.(*ast.ArrayType); !isSlice {
-			return true
-		}
-		for _, elt := range lit.Elts {
-			entry, ok := elt.(*ast.CompositeLit)
-			if !ok {
-				continue
-			}
-			var p DatePage
-			for _, e := range entry.Elts {
-				kv, ok := e.(*ast.KeyValueExpr)
-				key, _ := kv.Key.(*ast.Ident)
-				if !ok || key == nil || key.Name != "File" && key.Name != "Date" {
-					continue
-				}
-				s, err := stringLit(kv.Value)
-				if err != nil {
-					bad = fmt.Errorf("date gold: %s: %w", path, err)
-					return false
-				}
-				if key.Name == "File" {
-					p.File = s
-				} else {
-					p.Date = s
-				}
-			}
-			if p.File != "" {
-				pages = append(pages, p)
-			}
-		}
-		return false
-	})
-	if bad != nil {
-		return nil, bad
-	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("date gold: no pages in %s", path)
+	pages := make([]DatePage, len(entries))
+	for i, e := range entries {
+		pages[i] = DatePage{File: e.one("File"), Date: e.one("Date")}
 	}
 	return pages, nil
 }

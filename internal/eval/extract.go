@@ -28,43 +28,68 @@ type ExtractPage struct {
 }
 
 // ExtractGold reads the gold of go-trafilatura's own evaluation from the
-// module's directory: the pages are in test-files/comparison, and what
-// each must and must not yield is a Go map literal in
-// scripts/comparison/data.go, read here as data with go/parser (nothing of
-// it is compiled in). The pages are in test-files/comparison and
-// test-files/mock (see ExtractDirs).
+// module's directory: what each page must and must not yield is a Go map
+// literal in scripts/comparison/data.go, read here as data (see
+// goldEntries; nothing of it is compiled in). The pages are in the
+// module's test-files (see ExtractDirs).
 func ExtractGold(moduleDir string) ([]ExtractPage, error) {
-	path := filepath.Join(moduleDir, "scripts", "comparison", "data.go")
-	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+	entries, err := goldEntries(filepath.Join(moduleDir, "scripts", "comparison", "data.go"))
 	if err != nil {
 		return nil, fmt.Errorf("extract gold: %w", err)
 	}
-	var pages []ExtractPage
+	pages := make([]ExtractPage, len(entries))
+	for i, e := range entries {
+		pages[i] = ExtractPage{File: e.one("File"), With: e["With"], Without: e["Without"]}
+	}
+	return pages, nil
+}
+
+// goldEntry is one entry of a gold literal: its string fields, a field
+// given as one string being a list of one.
+type goldEntry map[string][]string
+
+func (e goldEntry) one(field string) string {
+	if len(e[field]) == 0 {
+		return ""
+	}
+	return e[field][0]
+}
+
+// goldEntries reads the entries of the first map or slice literal of the
+// Go file at path whose entries name a File: each entry's string and
+// string-list fields. The file is parsed as data, never compiled.
+func goldEntries(path string) ([]goldEntry, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	var entries []goldEntry
 	var bad error
 	ast.Inspect(f, func(n ast.Node) bool {
 		lit, ok := n.(*ast.CompositeLit)
-		if !ok || bad != nil {
-			return bad == nil
+		if !ok || bad != nil || len(entries) > 0 {
+			return bad == nil && len(entries) == 0
 		}
-		if _, isMap := lit.Type.(*ast.MapType); !isMap {
+		switch lit.Type.(type) {
+		case *ast.MapType, *ast.ArrayType:
+		default:
 			return true
 		}
 		for _, elt := range lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value // a map's entry
+			}
+			entry, ok := elt.(*ast.CompositeLit)
 			if !ok {
 				continue
 			}
-			entry, ok := kv.Value.(*ast.CompositeLit)
-			if !ok {
-				continue
-			}
-			p, err := extractPage(entry)
+			e, err := goldFields(entry)
 			if err != nil {
-				bad = fmt.Errorf("extract gold: %s: %w", path, err)
+				bad = fmt.Errorf("%s: %w", path, err)
 				return false
 			}
-			if p.File != "" {
-				pages = append(pages, p)
+			if e.one("File") != "" {
+				entries = append(entries, e)
 			}
 		}
 		return false
@@ -72,56 +97,41 @@ func ExtractGold(moduleDir string) ([]ExtractPage, error) {
 	if bad != nil {
 		return nil, bad
 	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("extract gold: no pages in %s", path)
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("no pages in %s", path)
 	}
-	return pages, nil
+	return entries, nil
 }
 
-// ExtractDirs returns the folders of go-trafilatura's module that hold the
-// pages of its evaluation, in the order its evaluation looks in them.
-func ExtractDirs(moduleDir string) []string {
-	return []string{filepath.Join(moduleDir, "test-files", "comparison"), filepath.Join(moduleDir, "test-files", "mock")}
-}
-
-// extractPage reads one entry of the gold map: File, With and Without.
-func extractPage(lit *ast.CompositeLit) (ExtractPage, error) {
-	var p ExtractPage
+// goldFields reads the string and string-list fields of one entry.
+func goldFields(lit *ast.CompositeLit) (goldEntry, error) {
+	e := goldEntry{}
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
 		key, _ := kv.Key.(*ast.Ident)
-		if key == nil {
+		if !ok || key == nil {
 			continue
 		}
-		switch key.Name {
-		case "File":
-			s, err := stringLit(kv.Value)
+		switch v := kv.Value.(type) {
+		case *ast.BasicLit:
+			s, err := stringLit(v)
 			if err != nil {
-				return p, err
+				return nil, err
 			}
-			p.File = s
-		case "With", "Without":
-			list, ok := kv.Value.(*ast.CompositeLit)
-			if !ok {
-				return p, fmt.Errorf("%s is not a list", key.Name)
-			}
-			for _, e := range list.Elts {
-				s, err := stringLit(e)
+			e[key.Name] = []string{s}
+		case *ast.CompositeLit:
+			list := []string{}
+			for _, x := range v.Elts {
+				s, err := stringLit(x)
 				if err != nil {
-					return p, err
+					return nil, err
 				}
-				if key.Name == "With" {
-					p.With = append(p.With, s)
-				} else {
-					p.Without = append(p.Without, s)
-				}
+				list = append(list, s)
 			}
+			e[key.Name] = list
 		}
 	}
-	return p, nil
+	return e, nil
 }
 
 func stringLit(e ast.Expr) (string, error) {
@@ -130,6 +140,12 @@ func stringLit(e ast.Expr) (string, error) {
 		return "", fmt.Errorf("not a string literal at %v", e.Pos())
 	}
 	return strconv.Unquote(b.Value)
+}
+
+// ExtractDirs returns the folders of go-trafilatura's module that hold the
+// pages of its evaluation, in the order its evaluation looks in them.
+func ExtractDirs(moduleDir string) []string {
+	return []string{filepath.Join(moduleDir, "test-files", "comparison"), filepath.Join(moduleDir, "test-files", "mock")}
 }
 
 // Extractor returns the main text of one HTML page, or an error.

@@ -177,19 +177,8 @@ func (r *Reader) ReadFS(ctx context.Context, fsys fs.FS, root string, fn func(Re
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	emit, stopped := skipUnsupported(fn)
-	err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		switch {
-		case err != nil:
-			return emit(failure(path, 0, err))
-		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
-			return fs.SkipDir
-		case d.IsDir():
-			return nil
-		}
+	walk := func(root string, f fs.WalkDirFunc) error { return fs.WalkDir(fsys, root, f) }
+	return r.walkFiles(ctx, root, walk, func(path string, d fs.DirEntry, emit func(Result) error) error {
 		f := formatOf(path)
 		if f == formatUnknown || !d.Type().IsRegular() {
 			return emit(Result{Ref: path, Skipped: true})
@@ -199,16 +188,24 @@ func (r *Reader) ReadFS(ctx context.Context, fsys fs.FS, root string, fn func(Re
 			return emit(failure(path, 0, err))
 		}
 		return r.readFile(ctx, path, f, info, func() (io.ReadCloser, error) { return fsys.Open(path) }, emit)
-	})
-	return stopped(err)
+	}, fn)
 }
 
-// skipUnsupported wraps a callback of Read for the files of a folder: a
-// file of a type ingest does not read is skipped, not failed, and the
-// callback's own error is carried through the walk. stopped unwraps the
-// walk's error.
-func skipUnsupported(fn func(Result) error) (emit func(Result) error, stopped func(error) error) {
-	emit = func(res Result) error {
+// readDir reads every file under root in lexical order. Hidden folders
+// (".git") are not entered; files of unknown type are reported as skipped.
+func (r *Reader) readDir(ctx context.Context, root string, fn func(Result) error) error {
+	return r.walkFiles(ctx, root, filepath.WalkDir, func(path string, d fs.DirEntry, emit func(Result) error) error {
+		return r.readEntry(ctx, path, d, emit)
+	}, fn)
+}
+
+// walkFiles walks the folder root with walk (filepath.WalkDir or an
+// fs.FS's) and reads each file with read: hidden folders are not entered,
+// a file of a type ingest does not read is skipped, not failed, and fn's
+// own error stops the walk and is returned.
+func (r *Reader) walkFiles(ctx context.Context, root string, walk func(string, fs.WalkDirFunc) error,
+	read func(path string, d fs.DirEntry, emit func(Result) error) error, fn func(Result) error) error {
+	emit := func(res Result) error {
 		if errors.Is(res.Err, ErrUnsupported) {
 			res = Result{Ref: res.Ref, Skipped: true}
 		}
@@ -217,21 +214,7 @@ func skipUnsupported(fn func(Result) error) (emit func(Result) error, stopped fu
 		}
 		return nil
 	}
-	stopped = func(err error) error {
-		var stop stopError
-		if errors.As(err, &stop) {
-			return stop.err
-		}
-		return err
-	}
-	return emit, stopped
-}
-
-// readDir reads every file under root in lexical order. Hidden folders
-// (".git") are not entered; files of unknown type are reported as skipped.
-func (r *Reader) readDir(ctx context.Context, root string, fn func(Result) error) error {
-	emit, stopped := skipUnsupported(fn)
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err := walk(root, func(path string, d fs.DirEntry, err error) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -243,9 +226,13 @@ func (r *Reader) readDir(ctx context.Context, root string, fn func(Result) error
 		case d.IsDir():
 			return nil
 		}
-		return r.readEntry(ctx, path, d, emit)
+		return read(path, d, emit)
 	})
-	return stopped(err)
+	var stop stopError
+	if errors.As(err, &stop) {
+		return stop.err
+	}
+	return err
 }
 
 // stopError carries an error returned by Read's callback through
